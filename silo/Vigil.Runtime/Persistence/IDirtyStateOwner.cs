@@ -1,0 +1,11 @@
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>The activation that owns persistent states and queues itself for the next write-behind flush.</summary>
+internal interface IDirtyStateOwner
+{
+    GrainId GrainId { get; }
+
+    void NotifyDirty();
+}

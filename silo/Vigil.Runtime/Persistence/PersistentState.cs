@@ -1,0 +1,128 @@
+using System.Text.Json;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>
+/// One named state of one activation. Dirty tracking uses two version counters instead of a flag so that a change
+/// made while a snapshot of the previous change is being written is never mistaken for clean: the state is dirty
+/// while <c>_version != _flushedVersion</c>, and whichever side moves a counter last re-queues the owner.
+/// </summary>
+internal sealed class PersistentState<TState> : IPersistentState<TState>, IStateSlot where TState : new()
+{
+    private readonly IDirtyStateOwner _owner;
+    private readonly IGrainStorage _storage;
+    private readonly JsonSerializerOptions _serializerOptions;
+    private int _version;
+    private int _flushedVersion;
+    private Task? _inFlight;
+    private string? _etag;
+
+    public PersistentState(IDirtyStateOwner owner, string stateName, IGrainStorage storage, JsonSerializerOptions serializerOptions)
+    {
+        _owner = owner;
+        StateName = stateName;
+        _storage = storage;
+        _serializerOptions = serializerOptions;
+        State = new TState();
+    }
+
+    public string StateName { get; }
+
+    public TState State { get; set; }
+
+    public string? Etag => Volatile.Read(ref _etag);
+
+    public bool RecordExists { get; private set; }
+
+    public bool IsDirty => Volatile.Read(ref _version) != Volatile.Read(ref _flushedVersion);
+
+    public async Task ReadStateAsync()
+    {
+        await WaitForInFlightWrite();
+        var stored = await _storage.ReadAsync(_owner.GrainId, StateName);
+        if (stored is null)
+        {
+            State = new TState();
+            Volatile.Write(ref _etag, null);
+            RecordExists = false;
+        }
+        else
+        {
+            State = JsonSerializer.Deserialize<TState>(stored.Payload, _serializerOptions) ?? new TState();
+            Volatile.Write(ref _etag, stored.Etag);
+            RecordExists = true;
+        }
+
+        MarkFlushed(Volatile.Read(ref _version));
+    }
+
+    public async Task WriteStateAsync()
+    {
+        await WaitForInFlightWrite();
+        var version = Volatile.Read(ref _version);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(State, _serializerOptions);
+        var etag = await _storage.WriteAsync(_owner.GrainId, StateName, payload, Etag);
+        Volatile.Write(ref _etag, etag);
+        RecordExists = true;
+        MarkFlushed(version);
+    }
+
+    public async Task ClearStateAsync()
+    {
+        await WaitForInFlightWrite();
+        var version = Volatile.Read(ref _version);
+        await _storage.ClearAsync(_owner.GrainId, StateName, Etag);
+        State = new TState();
+        Volatile.Write(ref _etag, null);
+        RecordExists = false;
+        MarkFlushed(version);
+    }
+
+    public void MarkDirty()
+    {
+        var version = Interlocked.Increment(ref _version);
+        if (version - 1 == Volatile.Read(ref _flushedVersion))
+        {
+            _owner.NotifyDirty();
+        }
+    }
+
+    public PendingStateWrite? TakeSnapshot()
+    {
+        if (!IsDirty || _inFlight is { IsCompleted: false })
+        {
+            return null;
+        }
+
+        var version = Volatile.Read(ref _version);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(State, _serializerOptions);
+        return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag));
+    }
+
+    public void SetInFlight(Task write) => _inFlight = write;
+
+    public void OnWritten(int version, string etag)
+    {
+        Volatile.Write(ref _etag, etag);
+        RecordExists = true;
+        _inFlight = null;
+        MarkFlushed(version);
+    }
+
+    public void OnWriteFailed()
+    {
+        _inFlight = null;
+        _owner.NotifyDirty();
+    }
+
+    private void MarkFlushed(int version)
+    {
+        Interlocked.Exchange(ref _flushedVersion, version);
+        if (Volatile.Read(ref _version) != version)
+        {
+            _owner.NotifyDirty();
+        }
+    }
+
+    private Task WaitForInFlightWrite() => _inFlight is { IsCompleted: false } write ? write : Task.CompletedTask;
+}

@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Vigil.Runtime.Diagnostics;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>
+/// The single writer behind write-behind: it takes whatever groups of dirty states are waiting and writes them in
+/// one storage batch (one SQLite transaction), so a flush of many activations or a mass deactivation at shutdown
+/// costs a few transactions rather than one per grain. A failed item stays dirty and is retried by the next flush.
+/// </summary>
+internal sealed partial class StateWriter : IAsyncDisposable
+{
+    private readonly Channel<StateWriteGroup> _groups = Channel.CreateUnbounded<StateWriteGroup>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGrainStorage _storage;
+    private readonly RuntimeMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly int _maxBatchSize;
+    private readonly Task _loop;
+
+    public StateWriter(IGrainStorage storage, RuntimeMetrics metrics, ILogger logger, int maxBatchSize)
+    {
+        _storage = storage;
+        _metrics = metrics;
+        _logger = logger;
+        _maxBatchSize = maxBatchSize;
+        _loop = Task.Run(RunAsync);
+    }
+
+    public Task<int> SubmitAsync(IReadOnlyList<PendingStateWrite> items)
+    {
+        var group = new StateWriteGroup(items);
+        foreach (var item in items)
+        {
+            item.Slot.SetInFlight(group.Completion);
+        }
+
+        _metrics.AddPendingWrites(items.Count);
+        if (!_groups.Writer.TryWrite(group))
+        {
+            foreach (var item in items)
+            {
+                item.Slot.OnWriteFailed();
+            }
+
+            _metrics.AddPendingWrites(-items.Count);
+            return Task.FromException<int>(new ObjectDisposedException(nameof(StateWriter), "The state writer has stopped; the states stay dirty."));
+        }
+
+        return group.Completion;
+    }
+
+    private async Task RunAsync()
+    {
+        var batchGroups = new List<StateWriteGroup>();
+        var writes = new List<StateWrite>();
+        while (await _groups.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (writes.Count < _maxBatchSize && _groups.Reader.TryRead(out var group))
+            {
+                batchGroups.Add(group);
+                foreach (var item in group.Items)
+                {
+                    writes.Add(item.Write);
+                }
+            }
+
+            await WriteBatchAsync(batchGroups, writes).ConfigureAwait(false);
+            batchGroups.Clear();
+            writes.Clear();
+        }
+    }
+
+    private async Task WriteBatchAsync(List<StateWriteGroup> groups, List<StateWrite> writes)
+    {
+        StateWriteResult[]? results = null;
+        try
+        {
+            results = await _storage.WriteBatchAsync(writes).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            LogBatchFailed(_logger, exception, writes.Count);
+        }
+
+        int index = 0, failed = 0;
+        foreach (var group in groups)
+        {
+            foreach (var item in group.Items)
+            {
+                var result = results?[index];
+                if (result is { Succeeded: true, NewEtag: { } etag })
+                {
+                    item.Slot.OnWritten(item.Version, etag);
+                }
+                else
+                {
+                    if (result is { Error: { } error })
+                    {
+                        LogItemFailed(_logger, error, item.Write.GrainId.ToString(), item.Write.StateName);
+                    }
+
+                    failed++;
+                    group.RecordFailure();
+                    item.Slot.OnWriteFailed();
+                }
+
+                index++;
+            }
+
+            group.Complete();
+        }
+
+        _metrics.AddPendingWrites(-writes.Count);
+        _metrics.FlushedStates.Add(writes.Count - failed);
+        if (failed > 0)
+        {
+            _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _groups.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Write-behind batch of {Count} states failed; they stay dirty and are retried at the next flush")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Write-behind of state {StateName} of grain {GrainId} failed; it stays dirty and is retried at the next flush")]
+    private static partial void LogItemFailed(ILogger logger, Exception exception, string grainId, string stateName);
+}

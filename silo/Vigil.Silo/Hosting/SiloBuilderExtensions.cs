@@ -1,0 +1,52 @@
+using Serilog;
+using Serilog.Events;
+using Vigil.Grains.Health;
+using Vigil.Runtime.Hosting;
+using Vigil.Runtime.Sqlite;
+
+namespace Vigil.Silo.Hosting;
+
+/// <summary>Wires the silo: logging, the grain runtime, storage and the HTTP endpoints.</summary>
+public static class SiloBuilderExtensions
+{
+    public const string DefaultUrl = "http://localhost:5080";
+
+    public static SiloOptions AddVigilSilo(this WebApplicationBuilder builder)
+    {
+        var options = SiloOptionsReader.Read(builder.Configuration);
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+        {
+            // Neither ASPNETCORE_URLS nor --urls was given: the documented default.
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.AddVigilLogging(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
+        builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
+        if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Services.AddMemoryGrainStorage();
+        }
+        else
+        {
+            builder.Services.AddSqliteGrainStorage(options.GrainStateFile);
+        }
+
+        return options;
+    }
+
+    private static void AddVigilLogging(this WebApplicationBuilder builder, SiloOptions options)
+    {
+        var level = Enum.Parse<LogEventLevel>(options.LogLevel, ignoreCase: true);
+        Log.Logger = new LoggerConfiguration()
+            .MinimumLevel.Is(level)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(Log.Logger, dispose: true);
+    }
+}

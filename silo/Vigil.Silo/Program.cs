@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using Serilog;
+using Vigil.Silo.Hosting;
+
+try
+{
+    // appsettings.json ships next to the binary, so the silo reads it whatever the working directory is.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddVigilSilo();
+    var app = builder.Build();
+    app.MapHealth();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception exception) when (exception is SiloConfigurationException or OptionsValidationException)
+{
+    var message = exception is OptionsValidationException validation ? SiloOptionsReader.FromValidation(validation).Message : exception.Message;
+    Console.Error.WriteLine("Vigil cannot start, a setting is wrong:" + Environment.NewLine + message);
+    return 2;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}

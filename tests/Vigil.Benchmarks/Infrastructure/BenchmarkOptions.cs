@@ -1,0 +1,83 @@
+namespace Vigil.Benchmarks.Infrastructure;
+
+/// <summary>Which benchmarks to run and how long: the command line <c>[all|calls|oneway|memory|flush] [--quick] [--allocations]</c>.</summary>
+internal sealed class BenchmarkOptions
+{
+    public static readonly string[] SuiteNames = ["calls", "oneway", "memory", "flush"];
+
+    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations)
+    {
+        Suites = suites;
+        Quick = quick;
+        SampleAllocations = sampleAllocations;
+    }
+
+    public IReadOnlySet<string> Suites { get; }
+
+    /// <summary>A smoke run: short windows and small counts, for checking the harness rather than the runtime.</summary>
+    public bool Quick { get; }
+
+    /// <summary>Logs which types the timed windows allocate (<c>--allocations</c>); the listener costs some throughput.</summary>
+    public bool SampleAllocations { get; }
+
+    /// <summary>Each figure is measured this many times and the median reported.</summary>
+    public int Repeats => 3;
+
+    public TimeSpan WarmUp => Quick ? TimeSpan.FromMilliseconds(500) : TimeSpan.FromSeconds(2);
+
+    /// <summary>Length of one timed window of the closed-loop call benchmarks.</summary>
+    public TimeSpan Window => Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(5);
+
+    public int ConcurrentCallers => 1_000;
+
+    public int OneWayReceivers => 1_000;
+
+    /// <summary>One-way messages per timed round, spread evenly over the receivers.</summary>
+    public int OneWayMessagesPerRound => Quick ? 500_000 : 5_000_000;
+
+    public int IdleActivations => Quick ? 100_000 : 1_000_000;
+
+    public int FlushedStates => Quick ? 20_000 : 100_000;
+
+    public bool Runs(string suite) => Suites.Contains(suite);
+
+    /// <summary>Parses the command line; returns null and writes the reason to <paramref name="error"/> when it is not understood.</summary>
+    public static BenchmarkOptions? Parse(string[] args, out string? error)
+    {
+        var suites = new HashSet<string>(StringComparer.Ordinal);
+        var quick = false;
+        var sampleAllocations = false;
+        foreach (var arg in args)
+        {
+            if (arg == "--quick")
+            {
+                quick = true;
+            }
+            else if (arg == "--allocations")
+            {
+                sampleAllocations = true;
+            }
+            else if (arg == "all")
+            {
+                suites.UnionWith(SuiteNames);
+            }
+            else if (SuiteNames.Contains(arg))
+            {
+                suites.Add(arg);
+            }
+            else
+            {
+                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames)}]... [--quick] [--allocations]";
+                return null;
+            }
+        }
+
+        if (suites.Count == 0)
+        {
+            suites.UnionWith(SuiteNames);
+        }
+
+        error = null;
+        return new BenchmarkOptions(suites, quick, sampleAllocations);
+    }
+}

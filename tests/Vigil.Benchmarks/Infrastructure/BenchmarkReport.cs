@@ -1,0 +1,72 @@
+using System.Runtime;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Vigil.Benchmarks.Infrastructure;
+
+/// <summary>The results of one run, rendered as the Markdown that goes into the README.</summary>
+internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSampler? allocations)
+{
+    private readonly List<ResultRow> _rows = [];
+    private readonly List<AllocationRow> _allocations = [];
+    private readonly List<string> _notes = [];
+
+    /// <summary>The allocation listener when <c>--allocations</c> is on.</summary>
+    public AllocationSampler? Allocations { get; } = allocations;
+
+    public void Add(ResultRow row) => _rows.Add(row);
+
+    public void Add(AllocationRow row) => _allocations.Add(row);
+
+    public void AddNote(string note) => _notes.Add(note);
+
+    /// <summary>Writes a progress line to the console (not to the report).</summary>
+    public static void Log(string message) => Console.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    public static string DescribeEnvironment(BenchmarkOptions options)
+    {
+        var gc = GCSettings.IsServerGC ? "server GC" : "workstation GC";
+        // Batch is the latency mode of a GC without background collections.
+        var concurrent = GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent";
+        var mode = options.Quick ? "quick run" : "full run";
+        return $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} {RuntimeInformation.ProcessArchitecture}, "
+            + $"{Environment.ProcessorCount} processors, {gc} ({concurrent}), {mode}: "
+            + $"warm-up {options.WarmUp.TotalSeconds:0.#} s, windows of {options.Window.TotalSeconds:0.#} s, median of {options.Repeats}";
+    }
+
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine("## Vigil runtime benchmarks").AppendLine();
+        text.AppendLine(DescribeEnvironment(options) + $", {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
+        text.AppendLine("| Figure | Value | Unit | Baseline | Ratio | Target | Met? |");
+        text.AppendLine("| --- | ---: | --- | ---: | ---: | --- | --- |");
+        foreach (var row in _rows)
+        {
+            var met = row.Target is null ? "-" : row.Target.IsMetBy(row.Value) ? "yes" : "**no**";
+            text.AppendLine($"| {row.Figure} | {Format.Number(row.Value)} | {row.Unit} | {Format.Number(row.Baseline)} | {Format.Ratio(row.Ratio)} | {row.Target?.ToString() ?? "-"} | {met} |");
+        }
+
+        if (_allocations.Count > 0)
+        {
+            text.AppendLine().AppendLine("Allocations during the timed windows (all threads), and collections gen0/gen1/gen2 over all windows:").AppendLine();
+            text.AppendLine("| Figure | Runtime | Baseline | Unit | Runtime GCs | Baseline GCs |");
+            text.AppendLine("| --- | ---: | ---: | --- | --- | --- |");
+            foreach (var row in _allocations)
+            {
+                text.AppendLine($"| {row.Figure} | {Format.Number(row.RuntimeBytes)} | {Format.Number(row.BaselineBytes)} | {row.Unit} | {row.RuntimeCollections} | {row.BaselineCollections} |");
+            }
+        }
+
+        if (_notes.Count > 0)
+        {
+            text.AppendLine();
+            foreach (var note in _notes)
+            {
+                text.AppendLine("- " + note);
+            }
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,42 @@
+using Vigil.Runtime.Grains;
+using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Storage.Memory;
+
+namespace Vigil.Runtime.Tests.Infrastructure;
+
+/// <summary>In-memory storage that fails on demand, standing in for a disk that errors (which cannot be made real here).</summary>
+public sealed class FlakyGrainStorage : IGrainStorage
+{
+    private int _batches;
+
+    public MemoryGrainStorage Inner { get; } = new();
+
+    public int FailNextReads { get; set; }
+
+    public bool FailWrites { get; set; }
+
+    public int BatchCount => Volatile.Read(ref _batches);
+
+    public ValueTask<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default)
+    {
+        if (FailNextReads > 0)
+        {
+            FailNextReads--;
+            throw new GrainStorageException("simulated read failure");
+        }
+
+        return Inner.ReadAsync(grainId, stateName, cancellationToken);
+    }
+
+    public ValueTask<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default) =>
+        FailWrites ? throw new GrainStorageException("simulated write failure") : Inner.WriteAsync(grainId, stateName, payload, expectedEtag, cancellationToken);
+
+    public ValueTask ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken = default) =>
+        Inner.ClearAsync(grainId, stateName, expectedEtag, cancellationToken);
+
+    public ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _batches);
+        return FailWrites ? throw new GrainStorageException("simulated batch failure") : Inner.WriteBatchAsync(writes, cancellationToken);
+    }
+}

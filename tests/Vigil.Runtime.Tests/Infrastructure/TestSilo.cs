@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Vigil.Runtime.Grains;
+using Vigil.Runtime.Hosting;
+using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Storage.Memory;
+
+namespace Vigil.Runtime.Tests.Infrastructure;
+
+/// <summary>A grain runtime over in-memory storage (or a given one), with real or fake time, for one test.</summary>
+public sealed class TestSilo : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private TestSilo(ServiceProvider services)
+    {
+        _services = services;
+        Runtime = services.GetRequiredService<GrainRuntime>();
+    }
+
+    public GrainRuntime Runtime { get; }
+
+    public IGrainStorage Storage => _services.GetRequiredService<IGrainStorage>();
+
+    public static async Task<TestSilo> StartAsync(
+        TimeProvider? time = null,
+        IGrainStorage? storage = null,
+        Action<GrainRuntimeOptions>? configure = null,
+        ILoggerProvider? logs = null)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.AddProvider(logs);
+            }
+        });
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        services.AddSingleton(storage ?? new MemoryGrainStorage());
+        services.AddGrainRuntime(configure).AddGrainAssembly(typeof(TestSilo).Assembly);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+        var silo = new TestSilo(provider);
+        await silo.Runtime.StartAsync();
+        return silo;
+    }
+
+    public T Grain<T>(string key) where T : IGrainWithStringKey => Runtime.GetGrain<T>(key);
+
+    public async ValueTask DisposeAsync()
+    {
+        await Runtime.StopAsync();
+        await _services.DisposeAsync();
+    }
+}

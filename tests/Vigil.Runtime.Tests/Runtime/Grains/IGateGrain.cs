@@ -1,0 +1,12 @@
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Runtime.Tests.Runtime.Grains;
+
+/// <summary>Holds calls until the test opens the gate, to observe which calls may overlap.</summary>
+public interface IGateGrain : IGrainWithStringKey
+{
+    [ReadOnly]
+    Task<int> Read();
+
+    Task<int> Write();
+}
