@@ -1,0 +1,11 @@
+using Vigil.Grains.Contracts.Events;
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Grains.Contracts.Rooms;
+
+/// <summary>One live session (keyed by room id): viewers, chat and gift rates, heat, and risk per category.</summary>
+public interface ILiveRoomGrain : IGrainWithStringKey
+{
+    /// <summary>Applies a batch of this room's events, in any order; state follows event time.</summary>
+    Task Apply(IReadOnlyList<LiveEvent> events);
+}
