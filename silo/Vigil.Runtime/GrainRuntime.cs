@@ -82,10 +82,18 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
     public IReadOnlyDictionary<string, int> CountActivationsByType() =>
         _activations.Keys.GroupBy(id => id.Type).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
-    public void Send(GrainReference target, GrainRequest request)
+    public void Send(GrainReference target, GrainRequest request) => Deliver(target.GrainId, request, target);
+
+    /// <summary>
+    /// Delivers a request that did not come from a local reference, for example one rebuilt from a
+    /// <see cref="GrainCallMessage"/> received from another silo. The caller awaits the request itself.
+    /// </summary>
+    public void Deliver(GrainId target, GrainRequest request) => Deliver(target, request, reference: null);
+
+    private void Deliver(GrainId targetId, GrainRequest request, GrainReference? reference)
     {
         var method = request.Method;
-        request.Target = target.GrainId;
+        request.Target = targetId;
         var now = TimeProvider.GetTimestamp();
         request.SentTimestamp = now;
         if (!method.IsOneWay)
@@ -97,22 +105,25 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
 
         if (_stopping)
         {
-            request.FailNow(new InvalidOperationException($"The silo is shutting down; {method.DisplayName} on {target.GrainId} was not delivered."));
+            request.FailNow(new InvalidOperationException($"The silo is shutting down; {method.DisplayName} on {targetId} was not delivered."));
             return;
         }
 
-        var activation = target.CachedRoute as GrainActivation;
+        var activation = reference?.CachedRoute as GrainActivation;
         while (true)
         {
             if (activation is null || activation.IsDead)
             {
-                activation = GetOrCreateActivation(target.GrainId);
-                target.CachedRoute = activation;
+                activation = GetOrCreateActivation(targetId);
+                if (reference is not null)
+                {
+                    reference.CachedRoute = activation;
+                }
             }
 
             if (request.Parent is { } parent && WouldDeadlock(parent, request, activation))
             {
-                request.FailNow(new DeadlockException(parent.DescribeChain(target.GrainId)));
+                request.FailNow(new DeadlockException(parent.DescribeChain(targetId)));
                 return;
             }
 
