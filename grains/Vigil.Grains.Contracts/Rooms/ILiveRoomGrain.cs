@@ -8,4 +8,11 @@ public interface ILiveRoomGrain : IGrainWithStringKey
 {
     /// <summary>Applies a batch of this room's events, in any order; state follows event time.</summary>
     Task Apply(IReadOnlyList<LiveEvent> events);
+
+    [ReadOnly]
+    Task<RoomSnapshot> GetState();
+
+    /// <summary>Tells the room its (room, category) alert was resolved by a person, so a new one may be raised later.</summary>
+    [OneWay]
+    Task OnAlertResolved(string alertId);
 }

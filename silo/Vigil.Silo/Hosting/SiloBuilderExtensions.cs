@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Vigil.Grains;
 using Vigil.Grains.Health;
 using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Sqlite;
@@ -24,6 +25,7 @@ public static class SiloBuilderExtensions
         builder.Services.AddSingleton(options);
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
+        builder.Services.AddVigilGrainServices();
         if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.AddMemoryGrainStorage();

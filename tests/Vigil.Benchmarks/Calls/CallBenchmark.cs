@@ -28,7 +28,7 @@ internal sealed class CallBenchmark(BenchmarkOptions options, BenchmarkReport re
         var baseline = await MeasureChannelsAsync(callers, targets);
         BenchmarkReport.Log($"  {baseline.DescribeRates()} calls/s, {Format.Number(baseline.MedianAllocatedBytesPerOperation)} B/call");
 
-        report.Add(new ResultRow($"Request/response, {scenario}", measured.MedianPerSecond, "calls/s", baseline.MedianPerSecond, target));
+        report.Add(new ResultRow($"Request/response, {scenario}", measured.MedianPerSecond, "calls/s", baseline.MedianPerSecond, target, measured.Problem ?? baseline.Problem));
         report.Add(new AllocationRow(
             $"Request/response, {scenario}",
             "B/call",
@@ -57,7 +57,18 @@ internal sealed class CallBenchmark(BenchmarkOptions options, BenchmarkReport re
 
         var measurement = await ClosedLoopSampler.MeasureAsync(counters, options, report.Allocations);
         counters.Stop();
-        await Task.WhenAll(loops);
+
+        // A failed call (a timeout, say) ends its caller's loop: report it on the figure rather than abort the run.
+        await Task.WhenAll(loops).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        var failed = loops.Where(l => l.IsFaulted).ToArray();
+        if (failed.Length > 0)
+        {
+            var first = failed[0].Exception!.InnerException!;
+            var problem = $"{failed.Length:N0} of {callers:N0} callers failed, the first with {first.GetType().Name}: {first.Message}";
+            BenchmarkReport.Log("  error: " + problem);
+            measurement = measurement.WithProblem(problem);
+        }
+
         return measurement;
     }
 

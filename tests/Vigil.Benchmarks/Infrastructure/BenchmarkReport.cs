@@ -43,7 +43,9 @@ internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSample
         text.AppendLine("| --- | ---: | --- | ---: | ---: | --- | --- |");
         foreach (var row in _rows)
         {
-            var met = row.Target is null ? "-" : row.Target.IsMetBy(row.Value) ? "yes" : "**no**";
+            var met = row.Problem is not null ? "**no**: " + row.Problem
+                : row.Target is null ? "-"
+                : row.Target.IsMetBy(row.Value) ? "yes" : "**no**";
             text.AppendLine($"| {row.Figure} | {Format.Number(row.Value)} | {row.Unit} | {Format.Number(row.Baseline)} | {Format.Ratio(row.Ratio)} | {row.Target?.ToString() ?? "-"} | {met} |");
         }
 

@@ -20,9 +20,11 @@ internal static class ClosedLoopSampler
             start = end;
         }
 
-        if (counters.Minimum() == 0)
+        string? problem = null;
+        if (counters.CountIdle() is > 0 and var idle)
         {
-            BenchmarkReport.Log($"  warning: at least one of {counters.Workers} callers completed no call (starved)");
+            problem = $"{idle:N0} of {counters.Workers:N0} callers completed no call (starved or stuck)";
+            BenchmarkReport.Log("  warning: " + problem);
         }
 
         if (allocations is not null)
@@ -30,6 +32,6 @@ internal static class ClosedLoopSampler
             BenchmarkReport.Log("  allocated: " + allocations.DescribeTop(5));
         }
 
-        return new Measurement(windows);
+        return new Measurement(windows, problem);
     }
 }

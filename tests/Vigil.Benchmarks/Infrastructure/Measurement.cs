@@ -1,9 +1,12 @@
 namespace Vigil.Benchmarks.Infrastructure;
 
 /// <summary>The repeated windows of one figure; the reported value is their median.</summary>
-internal sealed class Measurement(IReadOnlyList<WindowResult> windows)
+internal sealed class Measurement(IReadOnlyList<WindowResult> windows, string? problem = null)
 {
     public IReadOnlyList<WindowResult> Windows { get; } = windows;
+
+    /// <summary>What went wrong while measuring (starved or failed workers); the figure is then not trustworthy.</summary>
+    public string? Problem { get; } = problem;
 
     public double MedianPerSecond => Median(Windows.Select(w => w.PerSecond));
 
@@ -17,6 +20,8 @@ internal sealed class Measurement(IReadOnlyList<WindowResult> windows)
 
     /// <summary>The windows' rates, for the log: the spread says how far to trust the median.</summary>
     public string DescribeRates() => string.Join(" / ", Windows.Select(w => Format.Number(w.PerSecond)));
+
+    public Measurement WithProblem(string problem) => new(Windows, Problem is null ? problem : Problem + "; " + problem);
 
     public static double Median(IEnumerable<double> values)
     {

@@ -36,16 +36,19 @@ internal sealed class OperationCounters
         return total;
     }
 
-    /// <summary>Fewest operations completed by one worker: zero means a worker starved.</summary>
-    public long Minimum()
+    /// <summary>Workers that have completed no operation at all: starved, or stuck on a call that never returns.</summary>
+    public int CountIdle()
     {
-        var minimum = long.MaxValue;
+        var idle = 0;
         for (var worker = 0; worker < Workers; worker++)
         {
-            minimum = Math.Min(minimum, Volatile.Read(ref _slots[(worker + 1) * Stride]));
+            if (Volatile.Read(ref _slots[(worker + 1) * Stride]) == 0)
+            {
+                idle++;
+            }
         }
 
-        return minimum;
+        return idle;
     }
 
     public void Stop() => _stopping = true;

@@ -18,6 +18,7 @@ internal sealed class OneWayBenchmark(BenchmarkOptions options, BenchmarkReport 
 
     private readonly int _producers = Environment.ProcessorCount;
     private long _sent;
+    private volatile bool _abandoned;
 
     public async Task RunAsync()
     {
@@ -108,6 +109,8 @@ internal sealed class OneWayBenchmark(BenchmarkOptions options, BenchmarkReport 
         }
         catch (TimeoutException)
         {
+            // Release the producers, which may be waiting for a backlog that never drains.
+            _abandoned = true;
             throw new TimeoutException($"Waited 2 minutes for {receivers:N0} receivers to each count {goal:N0} hits; {HitTally.Processed:N0} hits were reported in all. Messages were lost or delivery stalled.");
         }
 
@@ -124,7 +127,7 @@ internal sealed class OneWayBenchmark(BenchmarkOptions options, BenchmarkReport 
     private void Produce(int producer, int receivers, int perReceiver, long window, long backlogOffset, Action<int, int> send)
     {
         var spinner = default(SpinWait);
-        for (var round = 0; round < perReceiver; round++)
+        for (var round = 0; round < perReceiver && !_abandoned; round++)
         {
             var sweep = 0;
             for (var receiver = producer; receiver < receivers; receiver += _producers)
@@ -135,7 +138,7 @@ internal sealed class OneWayBenchmark(BenchmarkOptions options, BenchmarkReport 
 
             // One shared write per sweep (hundreds of messages), not per message.
             var sent = Interlocked.Add(ref _sent, sweep);
-            while (sent - HitTally.Processed + backlogOffset > window)
+            while (sent - HitTally.Processed + backlogOffset > window && !_abandoned)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
                 sent = Volatile.Read(ref _sent);

@@ -1,0 +1,16 @@
+using Vigil.Grains.Contracts.Events;
+
+namespace Vigil.Grains.Contracts.Alerts;
+
+/// <summary>What a room tells its region's alert center when a category's risk reaches the alert threshold.</summary>
+public sealed record AlertEvidence(
+    string RoomId,
+    string BroadcasterId,
+    Region Region,
+    Category Category,
+    Severity Severity,
+    double Risk,
+    double PeakScore,
+    int EvidenceCount,
+    IReadOnlyList<string> Reasons,
+    DateTimeOffset ObservedAt);

@@ -1,0 +1,39 @@
+using Vigil.Grains.Contracts.Events;
+
+namespace Vigil.Grains.Contracts.Alerts;
+
+/// <summary>
+/// An alert as operators and scripts see it (the contract's alert shape): one per (room, category) while open;
+/// later evidence updates it. <see cref="Version"/> increases with every change, so consumers can order updates.
+/// </summary>
+public sealed record AlertSnapshot
+{
+    public required string Id { get; init; }
+
+    public required string RoomId { get; init; }
+
+    public required string BroadcasterId { get; init; }
+
+    public required Region Region { get; init; }
+
+    public required Category Category { get; init; }
+
+    public required Severity Severity { get; init; }
+
+    public required AlertStatus Status { get; init; }
+
+    public required DateTimeOffset RaisedAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Why, in words a person can check, e.g. "video classifier scored nudity 0.93 (peak 0.97) over 4 minutes".</summary>
+    public required IReadOnlyList<string> Reasons { get; init; }
+
+    public required int EvidenceCount { get; init; }
+
+    public required double PeakScore { get; init; }
+
+    public long Version { get; init; }
+
+    public string? AssignedTo { get; init; }
+}

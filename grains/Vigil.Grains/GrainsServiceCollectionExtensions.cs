@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vigil.Grains.Contracts.Feed;
+using Vigil.Grains.Feed;
+using Vigil.Grains.Policy;
+using Vigil.Grains.Shadow;
+
+namespace Vigil.Grains;
+
+/// <summary>Registers what the monitoring grains need from the silo: the live feed, the policy and shadow mode.</summary>
+public static class GrainsServiceCollectionExtensions
+{
+    public static IServiceCollection AddVigilGrainServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton<LiveFeed>();
+        services.TryAddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
+        services.TryAddSingleton(sp => new PolicyStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ShadowMonitor>();
+        return services;
+    }
+}

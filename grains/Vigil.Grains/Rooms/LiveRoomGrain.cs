@@ -1,0 +1,272 @@
+using Vigil.Grains.Contracts.Alerts;
+using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Heat;
+using Vigil.Grains.Contracts.Rooms;
+using Vigil.Grains.Policy;
+using Vigil.Grains.Shadow;
+using Vigil.Runtime.Grains;
+using Vigil.Runtime.Persistence;
+using Vigil.Runtime.Timers;
+
+namespace Vigil.Grains.Rooms;
+
+/// <summary>
+/// One live session. Evidence is kept per category in event time; risk is evaluated at the room's clock, which is
+/// the newest event time plus the wall time since it arrived, so a quiet room's evidence keeps fading in real time.
+/// A category whose state reaches Alert raises (then updates) one alert at its region's alert center; when its state
+/// falls back below Alert the alert is closed as faded.
+/// </summary>
+public sealed class LiveRoomGrain(
+    [PersistentState("room")] IPersistentState<LiveRoomState> state,
+    PolicyStore policies,
+    ShadowMonitor shadow) : Grain, ILiveRoomGrain
+{
+    private static readonly TimeSpan EvaluationPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan HeatReportPeriod = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset _wallAtLatestEvent;
+    private DateTimeOffset _lastHeatReport;
+    private double _lastHeat = -1;
+    private RoomState _roomState;
+    private IGrainTimer? _fadeTimer;
+
+    private LiveRoomState Room => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _wallAtLatestEvent = TimeProvider.GetUtcNow();
+        UpdateFadeTimer();
+        return Task.CompletedTask;
+    }
+
+    public async Task Apply(IReadOnlyList<LiveEvent> events)
+    {
+        var policy = policies.Active;
+        foreach (var e in events)
+        {
+            ApplyOne(policy, e);
+        }
+
+        _wallAtLatestEvent = TimeProvider.GetUtcNow();
+        state.MarkDirty();
+        await Evaluate(policy);
+    }
+
+    public Task<RoomSnapshot> GetState()
+    {
+        var policy = policies.Active;
+        var now = RoomClock();
+        var chat = Room.Chat.Rate(now);
+        var gifts = Room.Gifts.Rate(now);
+        return Task.FromResult(new RoomSnapshot
+        {
+            RoomId = GetPrimaryKeyString(),
+            BroadcasterId = Room.BroadcasterId,
+            Region = Room.Region,
+            Title = Room.Title,
+            Lang = Room.Lang,
+            Live = Room.Live,
+            StartedAt = Room.StartedAt,
+            EndedAt = Room.EndedAt,
+            Viewers = Room.Viewers,
+            PeakViewers = Room.PeakViewers,
+            ChatPerMinute = chat.CountPerMinute,
+            GiftValuePerMinute = gifts.SumPerMinute,
+            Heat = Heat(now),
+            State = _roomState.ToString(),
+            Risks = Room.Categories
+                .Select(p => (Category: p.Key, Entry: p.Value, Risk: PolicyEvaluator.Combine(policy, p.Key, p.Value.Evidence, now)))
+                .OrderByDescending(r => r.Risk.Risk)
+                .Select(r => new RoomRisk(r.Category, Math.Round(r.Risk.Risk, 3), r.Entry.State.ToString(), r.Entry.PeakScore, r.Risk.EvidenceCount, r.Entry.OpenAlertId, r.Risk.Reasons()))
+                .ToArray(),
+            OpenAlertIds = Room.Categories.Values.Where(c => c.OpenAlertId is not null).Select(c => c.OpenAlertId!).ToArray(),
+        });
+    }
+
+    public Task OnAlertResolved(string alertId)
+    {
+        foreach (var category in Room.Categories.Values.Where(c => c.OpenAlertId == alertId))
+        {
+            category.OpenAlertId = null;
+            category.EvidenceAtResolve = category.Evidence.EvidenceCount;
+            state.MarkDirty();
+        }
+
+        UpdateFadeTimer();
+        return Task.CompletedTask;
+    }
+
+    private void ApplyOne(CompiledPolicy policy, LiveEvent e)
+    {
+        if (e.Timestamp > Room.LatestEventAt)
+        {
+            Room.LatestEventAt = e.Timestamp;
+        }
+
+        Room.BroadcasterId ??= e.BroadcasterId;
+        if (Room.Region == Region.OTHER)
+        {
+            Room.Region = e.Region;
+        }
+
+        switch (e.Type)
+        {
+            case EventType.RoomStarted:
+                if (Room.StartedAt is not { } started || e.Timestamp > started)
+                {
+                    (Room.StartedAt, Room.Title, Room.Lang, Room.Region) = (e.Timestamp, e.Title, e.Lang, e.Region);
+                    Room.BroadcasterId = e.BroadcasterId;
+                }
+
+                break;
+            case EventType.RoomEnded when Room.EndedAt is not { } ended || e.Timestamp > ended:
+                Room.EndedAt = e.Timestamp;
+                break;
+            case EventType.ViewerJoined:
+                Room.ViewerBalance++;
+                Room.PeakViewers = Math.Max(Room.PeakViewers, Room.Viewers);
+                break;
+            case EventType.ViewerLeft:
+                Room.ViewerBalance--;
+                break;
+            case EventType.ChatMessage:
+                Room.Chat.Add(e.Timestamp, 1);
+                foreach (var hit in policy.Screener.Screen(e.Text, e.Lang))
+                {
+                    var category = CategoryOf(hit.Category);
+                    category.Evidence = category.Evidence.WithKeywordHit(policy, e.Timestamp);
+                }
+
+                break;
+            case EventType.GiftSent:
+                Room.Gifts.Add(e.Timestamp, e.Value ?? 0);
+                break;
+            case EventType.Follow:
+                Room.Follows.Add(e.Timestamp, 1);
+                break;
+            case EventType.ReportFiled when e.Category is { } reported:
+                var reportedCategory = CategoryOf(reported);
+                reportedCategory.Evidence = reportedCategory.Evidence.WithReport(policy, e.Timestamp);
+                break;
+            case EventType.ModerationScore when e.Category is { } scored && e.Score is { } score:
+                var scoredCategory = CategoryOf(scored);
+                scoredCategory.Evidence = scoredCategory.Evidence.WithScore(policy, score, e.Timestamp);
+                scoredCategory.PeakScore = Math.Max(scoredCategory.PeakScore, score);
+                break;
+        }
+    }
+
+    private async Task Evaluate(CompiledPolicy policy)
+    {
+        var now = RoomClock();
+        var risks = new List<Policy.CategoryRisk>(Room.Categories.Count);
+        var rising = false;
+        foreach (var (category, entry) in Room.Categories)
+        {
+            var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
+            risks.Add(risk);
+            entry.State = PolicyEvaluator.StateFor(policy, Room.Region, risk, entry.State);
+            rising |= risk.Risk > entry.LastRisk + 0.05 && entry.State >= RoomState.Watch;
+            entry.LastRisk = risk.Risk;
+            shadow.Observe(GetPrimaryKeyString(), Room.Region, category, entry.Evidence, now);
+            await ReconcileAlert(policy, category, entry, risk, now);
+        }
+
+        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.ToArray(), _roomState, alertPastSla: false);
+        ReportHeat(now, risks.Count == 0 ? 0 : risks.Max(r => r.Risk), rising || _roomState >= RoomState.Alert);
+        UpdateFadeTimer();
+    }
+
+    private async Task ReconcileAlert(CompiledPolicy policy, Category category, RoomCategory entry, Policy.CategoryRisk risk, DateTimeOffset now)
+    {
+        var center = GrainFactory.GetGrain<IAlertCenterGrain>(Room.Region.ToString());
+        if (entry.State >= RoomState.Alert)
+        {
+            var fresh = entry.OpenAlertId is null && risk.EvidenceCount > entry.EvidenceAtResolve;
+            var grown = entry.OpenAlertId is not null && risk.EvidenceCount > entry.ReportedEvidence;
+            if (!fresh && !grown)
+            {
+                return;
+            }
+
+            var evidence = new AlertEvidence(
+                GetPrimaryKeyString(),
+                Room.BroadcasterId ?? "unknown",
+                Room.Region,
+                category,
+                PolicyEvaluator.SeverityFor(policy, category, risk.Risk, Room.Region),
+                risk.Risk,
+                entry.PeakScore,
+                risk.EvidenceCount,
+                risk.Reasons(),
+                now);
+            entry.OpenAlertId = (await center.RaiseOrUpdate(evidence)).Id;
+            entry.ReportedEvidence = risk.EvidenceCount;
+            state.MarkDirty();
+        }
+        else if (entry.OpenAlertId is not null && entry.State < RoomState.Alert)
+        {
+            await center.CloseFaded(GetPrimaryKeyString(), category, $"evidence faded: {EventNames.Name(category)} risk is down to {risk.Risk:0.00}");
+            entry.OpenAlertId = null;
+            entry.EvidenceAtResolve = -1;
+            state.MarkDirty();
+        }
+    }
+
+    private void ReportHeat(DateTimeOffset now, double maxRisk, bool flagged)
+    {
+        var heat = Heat(now);
+        var wall = TimeProvider.GetUtcNow();
+        if (Math.Abs(heat - _lastHeat) < 0.5 && wall - _lastHeatReport < HeatReportPeriod && !flagged)
+        {
+            return;
+        }
+
+        _lastHeat = heat;
+        _lastHeatReport = wall;
+        var entry = new HeatEntry(GetPrimaryKeyString(), heat, Room.Viewers, Math.Round(maxRisk, 3), flagged);
+        GrainFactory.GetGrain<IHeatListGrain>(Room.Region.ToString()).Report(entry, Room.Live);
+        GrainFactory.GetGrain<IHeatListGrain>("global").Report(entry, Room.Live);
+    }
+
+    private double Heat(DateTimeOffset now)
+    {
+        if (!Room.Live)
+        {
+            return 0;
+        }
+
+        return HeatScore.Compute(Room.Viewers, Room.Chat.Rate(now).CountPerMinute, Room.Gifts.Rate(now).SumPerMinute, Room.Follows.Rate(now).CountPerMinute);
+    }
+
+    /// <summary>Re-evaluates on a timer while an alert is open, so evidence that stops arriving still fades and closes it.</summary>
+    private void UpdateFadeTimer()
+    {
+        var needed = Room.Categories.Values.Any(c => c.OpenAlertId is not null || c.State >= RoomState.Watch);
+        if (needed && _fadeTimer is null)
+        {
+            _fadeTimer = RegisterGrainTimer(_ => Evaluate(policies.Active), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
+        }
+        else if (!needed && _fadeTimer is not null)
+        {
+            _fadeTimer.Dispose();
+            _fadeTimer = null;
+        }
+    }
+
+    private DateTimeOffset RoomClock()
+    {
+        var sinceLatest = TimeProvider.GetUtcNow() - _wallAtLatestEvent;
+        return Room.LatestEventAt + (sinceLatest > TimeSpan.Zero ? sinceLatest : TimeSpan.Zero);
+    }
+
+    private RoomCategory CategoryOf(Category category)
+    {
+        if (!Room.Categories.TryGetValue(category, out var entry))
+        {
+            Room.Categories[category] = entry = new RoomCategory();
+        }
+
+        return entry;
+    }
+}

@@ -1,0 +1,39 @@
+using Vigil.Grains.Contracts.Events;
+
+namespace Vigil.Grains.Rooms;
+
+/// <summary>The persistent state of one live room (kept small: a room is at most a few KB).</summary>
+public sealed class LiveRoomState
+{
+    public string? BroadcasterId { get; set; }
+
+    public Region Region { get; set; } = Region.OTHER;
+
+    public string? Title { get; set; }
+
+    public string? Lang { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Joins minus leaves: commutative, so out-of-order viewer events still add up.</summary>
+    public int ViewerBalance { get; set; }
+
+    public int PeakViewers { get; set; }
+
+    public DateTimeOffset LatestEventAt { get; set; }
+
+    public ActivityWindow Chat { get; set; } = new();
+
+    public ActivityWindow Gifts { get; set; } = new();
+
+    public ActivityWindow Follows { get; set; } = new();
+
+    public Dictionary<Category, RoomCategory> Categories { get; set; } = [];
+
+    /// <summary>Live unless an end event is newer than the latest start event.</summary>
+    public bool Live => StartedAt is { } started && (EndedAt is not { } ended || ended < started);
+
+    public int Viewers => Math.Max(0, ViewerBalance);
+}

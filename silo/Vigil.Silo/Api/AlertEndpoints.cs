@@ -1,0 +1,82 @@
+using Vigil.Grains.Contracts.Alerts;
+using Vigil.Grains.Contracts.Events;
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Silo.Api;
+
+/// <summary><c>/api/alerts</c>: list alerts across regions, read an alert's audit trail, act on an alert.</summary>
+public static class AlertEndpoints
+{
+    public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder group)
+    {
+        group.MapGet("/", List).RequireAuthorization(Roles.SafetyPolicy);
+        group.MapGet("/{alertId}/audit", Audit).RequireAuthorization(Roles.SafetyPolicy);
+        group.MapPost("/{alertId}/{action}", Act).RequireAuthorization(Roles.ActOnAlertsPolicy);
+        return group;
+    }
+
+    private static async Task<IResult> List(IGrainFactory grains, string? status, string? region, string? category)
+    {
+        if (!ApiJson.TryParseQuery<AlertStatus>(status, "status", out var statusFilter, out var error)
+            || !ApiJson.TryParseQuery<Region>(region, "region", out var regionFilter, out error)
+            || !ApiJson.TryParseQuery<Category>(category, "category", out var categoryFilter, out error))
+        {
+            return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var regions = regionFilter is { } one ? [one] : Enum.GetValues<Region>();
+        var lists = await Task.WhenAll(regions.Select(r => grains.GetGrain<IAlertCenterGrain>(r.ToString()).List(statusFilter, categoryFilter)));
+        return Results.Ok(lists.SelectMany(l => l).OrderBy(a => a.Severity).ThenBy(a => a.RaisedAt));
+    }
+
+    private static async Task<IResult> Audit(IGrainFactory grains, string alertId)
+    {
+        try
+        {
+            return Results.Ok(await CenterOf(grains, alertId).Audit(alertId));
+        }
+        catch (Exception exception) when (exception is KeyNotFoundException or ArgumentException)
+        {
+            return Results.NotFound(new { error = exception.Message });
+        }
+    }
+
+    private static async Task<IResult> Act(IGrainFactory grains, HttpContext http, string alertId, string action, AlertActionRequest? body)
+    {
+        if (!ApiJson.TryParseQuery<AlertAction>(action, "action", out var parsed, out var error) || parsed is null)
+        {
+            return Results.Problem(error ?? "action: missing.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (body?.Note is { Length: > 2000 })
+        {
+            return Results.Problem("note: at most 2000 characters.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var actor = http.User.Identity?.Name ?? "unknown";
+            return Results.Ok(await CenterOf(grains, alertId).Act(alertId, parsed.Value, actor, body?.Note, body?.Assignee));
+        }
+        catch (KeyNotFoundException exception)
+        {
+            return Results.NotFound(new { error = exception.Message });
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            return Results.Conflict(new { error = exception.Message });
+        }
+    }
+
+    /// <summary>Alert ids start with their region (<c>MENA-000042</c>), which names the alert center that holds them.</summary>
+    private static IAlertCenterGrain CenterOf(IGrainFactory grains, string alertId)
+    {
+        var dash = alertId.IndexOf('-', StringComparison.Ordinal);
+        if (dash <= 0 || !Enum.TryParse<Region>(alertId[..dash], ignoreCase: false, out var region))
+        {
+            throw new KeyNotFoundException($"No alert {alertId}: alert ids start with their region, e.g. MENA-000042.");
+        }
+
+        return grains.GetGrain<IAlertCenterGrain>(region.ToString());
+    }
+}
