@@ -162,11 +162,21 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
         _collectionTimer?.Dispose();
         Flusher.Dispose();
 
-        // Deactivate first, then refuse new calls: OnDeactivateAsync may still call other grains.
-        await Task.WhenAll(_activations.Values.Select(a => a.DeactivateForShutdownAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
-        _stopping = true;
-        await Task.WhenAll(_activations.Values.Select(a => a.DeactivateForShutdownAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
-        await Flusher.FlushAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Deactivate first, then refuse new calls: OnDeactivateAsync may still call other grains.
+            await Task.WhenAll(_activations.Values.Select(a => a.DeactivateForShutdownAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+            _stopping = true;
+            await Task.WhenAll(_activations.Values.Select(a => a.DeactivateForShutdownAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+            await Flusher.FlushAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out, typically because a grain's turn never finishes. Everything that
+            // could be written was; the stuck activations are reported below rather than waited for forever.
+            _stopping = true;
+        }
+
         await StateWriter.DisposeAsync().ConfigureAwait(false);
         RuntimeLog.Stopped(Logger, _activations.Count);
     }

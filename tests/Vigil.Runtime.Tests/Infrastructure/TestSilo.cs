@@ -56,7 +56,9 @@ public sealed class TestSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Runtime.StopAsync();
+        // Some tests leave a grain hung on purpose; like a host's shutdown timeout, this bounds the wait for it.
+        using var shutdown = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await Runtime.StopAsync(shutdown.Token);
         await _services.DisposeAsync();
     }
 }
