@@ -18,6 +18,9 @@ public sealed class KeywordScreener
 {
     private const int StackLimit = 256;
 
+    // Basic Latin to Arabic: the root is visited for most characters, so its edges are a direct table there.
+    private const int RootTableSize = 0x0700;
+
     private readonly Entry[] _entries;
     private readonly Pattern[] _patterns;
 
@@ -29,6 +32,7 @@ public sealed class KeywordScreener
     private readonly int[] _fail;
     private readonly int[] _patternAt;
     private readonly int[] _outputLink;
+    private readonly int[] _rootNext;
 
     /// <summary>Builds a screener from the policy's lists: language -> category wire name -> keywords.</summary>
     /// <exception cref="ArgumentException">A category name is not one of contract v1's.</exception>
@@ -78,6 +82,15 @@ public sealed class KeywordScreener
         _entries = [.. entries];
         _patterns = [.. patterns.Select(p => new Pattern(p.Text.Length, IsArabic(p.Text[0]), [.. p.Entries]))];
         (_edgeStart, _edgeChars, _edgeTargets, _fail, _patternAt, _outputLink) = BuildAutomaton(patterns.Select(p => p.Text).ToList());
+        _rootNext = new int[RootTableSize];
+        Array.Fill(_rootNext, -1);
+        for (var e = _edgeStart[0]; e < _edgeStart[1]; e++)
+        {
+            if (_edgeChars[e] < RootTableSize)
+            {
+                _rootNext[_edgeChars[e]] = _edgeTargets[e];
+            }
+        }
 
         void AddPattern(string text, int entry)
         {
@@ -114,24 +127,24 @@ public sealed class KeywordScreener
         try
         {
             var n = text.Length;
-            var collector = new Collector(this, PrimarySubtag(language));
+            var collector = new Collector(this, language);
 
-            var doubled = buffer[..TextNormalizer.Normalize(text, buffer[..n], 2)];
-            var single = buffer.Slice(n, n)[..TextNormalizer.Normalize(text, buffer.Slice(n, n), 1)];
+            // The one-letter-elongation forms are built only when a run of 3+ letters was actually cut.
+            var doubled = buffer[..TextNormalizer.Normalize(text, buffer[..n], 2, out var elongated)];
             Scan(doubled, ref collector);
-            if (!single.SequenceEqual(doubled))
+            var single = doubled;
+            if (elongated)
             {
+                single = buffer.Slice(n, n)[..TextNormalizer.Normalize(text, buffer.Slice(n, n), 1)];
                 Scan(single, ref collector);
             }
 
-            scoped ReadOnlySpan<char> joinedDoubled = default;
-            if (TextNormalizer.TryJoinSpacedLetters(doubled, buffer.Slice(2 * n, n), 2, out var length))
+            if (TextNormalizer.TryJoinSpacedLetters(doubled, buffer.Slice(2 * n, n), 2, out var length, out var joinElongated))
             {
-                joinedDoubled = buffer.Slice(2 * n, length);
-                Scan(joinedDoubled, ref collector);
+                Scan(buffer.Slice(2 * n, length), ref collector);
             }
 
-            if (TextNormalizer.TryJoinSpacedLetters(single, buffer.Slice(3 * n, n), 1, out length) && !buffer.Slice(3 * n, length).SequenceEqual(joinedDoubled))
+            if ((elongated || joinElongated) && TextNormalizer.TryJoinSpacedLetters(single, buffer.Slice(3 * n, n), 1, out length))
             {
                 Scan(buffer.Slice(3 * n, length), ref collector);
             }
@@ -177,9 +190,33 @@ public sealed class KeywordScreener
 
     private int Goto(int node, char c)
     {
-        var from = _edgeStart[node];
-        var index = Array.BinarySearch(_edgeChars, from, _edgeStart[node + 1] - from, c);
-        return index >= 0 ? _edgeTargets[index] : -1;
+        if (node == 0 && c < RootTableSize)
+        {
+            return _rootNext[c];
+        }
+
+        var low = _edgeStart[node];
+        var high = _edgeStart[node + 1] - 1;
+        while (low <= high)
+        {
+            var middle = (low + high) >>> 1;
+            var edge = _edgeChars[middle];
+            if (edge == c)
+            {
+                return _edgeTargets[middle];
+            }
+
+            if (edge < c)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle - 1;
+            }
+        }
+
+        return -1;
     }
 
     // Normalised text holds only letters, digits and single spaces; a digit ends a word too ("casino2026").
@@ -232,15 +269,16 @@ public sealed class KeywordScreener
 
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
 
-    private static string? PrimarySubtag(string? language)
+    // "es-MX" is in the "es" list; compared only when a keyword is listed in several languages.
+    private static bool IsLanguage(string? lineLanguage, string listLanguage)
     {
-        if (string.IsNullOrEmpty(language))
+        if (string.IsNullOrEmpty(lineLanguage))
         {
-            return null;
+            return false;
         }
 
-        var dash = language.IndexOf('-');
-        return (dash < 0 ? language : language[..dash]).ToLowerInvariant();
+        var dash = lineLanguage.IndexOf('-');
+        return lineLanguage.AsSpan(0, dash < 0 ? lineLanguage.Length : dash).Equals(listLanguage, StringComparison.OrdinalIgnoreCase);
     }
 
     private static (int[] EdgeStart, char[] EdgeChars, int[] EdgeTargets, int[] Fail, int[] PatternAt, int[] OutputLink) BuildAutomaton(List<string> patterns)
@@ -334,7 +372,7 @@ public sealed class KeywordScreener
                 _groups.Add(entry.Group);
                 Hits.Add(entry.Hit);
             }
-            else if (language is not null && Hits[existing].Language != language && entry.Hit.Language == language)
+            else if (!IsLanguage(language, Hits[existing].Language) && IsLanguage(language, entry.Hit.Language))
             {
                 Hits[existing] = entry.Hit;
             }

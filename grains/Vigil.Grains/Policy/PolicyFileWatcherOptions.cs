@@ -5,7 +5,7 @@ public sealed class PolicyFileWatcherOptions
 {
     public const string SectionName = "Vigil:Policy";
 
-    /// <summary>The policy file; the host defaults it to <c>&lt;Vigil:DataPath&gt;/policy.json</c>.</summary>
+    /// <summary>The policy file; the host defaults it to <see cref="DefaultPath"/>.</summary>
     public string Path { get; set; } = string.Empty;
 
     /// <summary>How often the file is read even without a file-system event (events are a hint; some mounts send none).</summary>
@@ -16,6 +16,9 @@ public sealed class PolicyFileWatcherOptions
 
     /// <summary>Whether to react to FileSystemWatcher events as well as polling.</summary>
     public bool UseFileSystemWatcher { get; set; } = true;
+
+    /// <summary>Where the policy file lives when <c>Vigil:Policy:Path</c> is not set: <c>&lt;Vigil:DataPath&gt;/policy.json</c>.</summary>
+    public static string DefaultPath(string dataPath) => System.IO.Path.Combine(dataPath, "policy.json");
 
     /// <summary>Every problem with these options, each naming the key and the bad value.</summary>
     public IReadOnlyList<string> Validate()

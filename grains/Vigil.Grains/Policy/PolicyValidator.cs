@@ -87,6 +87,8 @@ public static partial class PolicyValidator
             message = message[..cut];
         }
 
+        message = message.TrimEnd('.', ' ');
+
         if (UnmappedProperty().Match(message) is { Success: true } unmapped)
         {
             message = $"unknown property '{unmapped.Groups[1].Value}'";
@@ -105,7 +107,7 @@ public static partial class PolicyValidator
         }
 
         var line = e.LineNumber is { } zeroBased ? $" (line {zeroBased + 1})" : string.Empty;
-        return $"{path}: {message.TrimEnd('.')}{line}";
+        return $"{path}: {message}{line}";
     }
 
     // The reader names .NET types; a policy author thinks in JSON ones.

@@ -23,7 +23,7 @@ namespace Vigil.Grains.Policy;
 /// single and a double letter at once ("aaassshole") is missed, and so is a double typed single ("kil");</item>
 /// <item>everything else (spaces, punctuation, emoji) becomes a single space, trimmed at both ends.</item>
 /// </list>
-/// Letters spaced out one by one ("s e x", "s.e.x") are handled by <see cref="TryJoinSpacedLetters"/>, a second
+/// Letters spaced out one by one ("s e x", "s.e.x") are handled by <see cref="TryJoinSpacedLetters(ReadOnlySpan{char}, Span{char}, int, out int)"/>, a second
 /// form matched alongside this one.
 /// </summary>
 public static class TextNormalizer
@@ -73,7 +73,11 @@ public static class TextNormalizer
     /// the text) and returns its length: words of letters and digits separated by single spaces. Runs of three or
     /// more of one letter become <paramref name="elongatedRunLength"/> (1 or 2) letters.
     /// </summary>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, int elongatedRunLength = 2)
+    public static int Normalize(ReadOnlySpan<char> text, Span<char> destination, int elongatedRunLength = 2) =>
+        Normalize(text, destination, elongatedRunLength, out _);
+
+    /// <summary>As <see cref="Normalize(ReadOnlySpan{char}, Span{char}, int)"/>; <paramref name="elongated"/> tells whether any run was cut.</summary>
+    internal static int Normalize(ReadOnlySpan<char> text, Span<char> destination, int elongatedRunLength, out bool elongated)
     {
         if (destination.Length < text.Length)
         {
@@ -84,6 +88,7 @@ public static class TextNormalizer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(elongatedRunLength, 2);
         var length = 0;
         var run = 0;
+        elongated = false;
         for (var i = 0; i < text.Length; i++)
         {
             var (kind, c) = Classify(text[i]);
@@ -107,6 +112,7 @@ public static class TextNormalizer
                     break;
                 case Kind.Letter:
                     AppendLetter(destination, ref length, ref run, c, elongatedRunLength);
+                    elongated |= run == 3;
                     break;
                 case Kind.Digit:
                     destination[length++] = c;
@@ -133,7 +139,11 @@ public static class TextNormalizer
     /// useful, when there is no such run, so callers can skip matching a second, identical form.
     /// A lone one-letter word ("i", "a", "و") is never joined, so ordinary sentences are untouched.
     /// </summary>
-    public static bool TryJoinSpacedLetters(ReadOnlySpan<char> normalized, Span<char> destination, int elongatedRunLength, out int length)
+    public static bool TryJoinSpacedLetters(ReadOnlySpan<char> normalized, Span<char> destination, int elongatedRunLength, out int length) =>
+        TryJoinSpacedLetters(normalized, destination, elongatedRunLength, out length, out _);
+
+    /// <summary>As the public overload; <paramref name="elongated"/> tells whether joining made a run of 3+ that was cut.</summary>
+    internal static bool TryJoinSpacedLetters(ReadOnlySpan<char> normalized, Span<char> destination, int elongatedRunLength, out int length, out bool elongated)
     {
         if (destination.Length < normalized.Length)
         {
@@ -141,6 +151,7 @@ public static class TextNormalizer
         }
 
         length = 0;
+        elongated = false;
         var joined = false;
         var i = 0;
         while (i < normalized.Length)
@@ -172,6 +183,7 @@ public static class TextNormalizer
                     {
                         var c = char.IsLetter(normalized[j]) ? normalized[j] : LeetLetter(normalized[j], Kind.Digit, true, true);
                         AppendLetter(destination, ref length, ref repeats, c, elongatedRunLength);
+                        elongated |= repeats == 3;
                     }
 
                     joined = true;
@@ -321,7 +333,8 @@ public static class TextNormalizer
                 return (Kind.Letter, latin);
             }
 
-            var lower = char.ToLowerInvariant(c);
+            // Arabic and other caseless letters skip the culture-data lookup that lower-casing costs outside ASCII.
+            var lower = category is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter ? char.ToLowerInvariant(c) : c;
             if (lower is >= '\u00C0' and <= '\u017F')
             {
                 var folded = LatinFold[lower - '\u00C0'];

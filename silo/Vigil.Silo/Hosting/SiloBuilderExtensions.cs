@@ -26,6 +26,7 @@ public static class SiloBuilderExtensions
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
         builder.Services.AddVigilGrainServices();
+        builder.Services.AddHostedService<PolicyWatcherHostedService>();
         if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.AddMemoryGrainStorage();

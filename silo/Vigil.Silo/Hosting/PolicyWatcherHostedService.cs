@@ -1,0 +1,46 @@
+using Vigil.Grains.Policy;
+
+namespace Vigil.Silo.Hosting;
+
+/// <summary>
+/// Hot-reloads the policy from <c>Vigil:Policy:Path</c> (default <c>&lt;DataPath&gt;/policy.json</c>). On first start the
+/// default policy is written there, so an operator edits a real file; a valid edit applies within seconds, an
+/// invalid one is logged with its reasons and the running policy stays.
+/// </summary>
+public sealed class PolicyWatcherHostedService(
+    PolicyStore store,
+    SiloOptions silo,
+    IConfiguration configuration,
+    TimeProvider timeProvider,
+    ILogger<PolicyFileWatcher> logger) : IHostedService, IDisposable
+{
+    private PolicyFileWatcher? _watcher;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = configuration.GetSection(PolicyFileWatcherOptions.SectionName).Get<PolicyFileWatcherOptions>() ?? new PolicyFileWatcherOptions();
+        if (string.IsNullOrWhiteSpace(options.Path))
+        {
+            options.Path = PolicyFileWatcherOptions.DefaultPath(Path.GetFullPath(silo.DataPath));
+        }
+
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new SiloConfigurationException(string.Join(Environment.NewLine, problems));
+        }
+
+        if (!File.Exists(options.Path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(options.Path)!);
+            File.WriteAllText(options.Path, DefaultPolicy.Json);
+        }
+
+        _watcher = new PolicyFileWatcher(store, options, timeProvider, logger);
+        _watcher.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _watcher?.Dispose();
+}
