@@ -78,7 +78,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            // The global queue is FIFO; a thread's local queue is LIFO and would let a few busy grains starve the rest.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
 
         return true;
@@ -112,7 +113,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
                     work = TakeWorkLocked();
                     if (work.Kind == WorkKind.None)
                     {
-                        _scheduled = false;
+                        if (closed is not null)
+                        {
+                            // Stay scheduled while the caller is released: it often calls this grain again at once,
+                            // and this thread then serves that call without a trip through the thread pool.
+                            work = new Work(WorkKind.Recheck);
+                        }
+                        else
+                        {
+                            _scheduled = false;
+                        }
                     }
                 }
             }
@@ -122,6 +132,11 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             if (work.Kind == WorkKind.None)
             {
                 break;
+            }
+
+            if (work.Kind == WorkKind.Recheck)
+            {
+                continue;
             }
 
             if (work.Kind == WorkKind.Yield)
@@ -148,7 +163,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -167,7 +182,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         FailAll(failed, failure);
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -337,7 +352,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             _deactivationReason = reason;
             if (TryClaimScheduleLocked())
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
             }
         }
     }
@@ -395,10 +410,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
                 {
                     if (_deactivateRequested)
                     {
-                        _status = ActivationStatus.Deactivating;
-                        var reason = _deactivationReason;
-                        _lifecycle = new LifecycleRequest(GrainId, LifecycleRequest.Deactivate, () => DeactivateAsync(reason)) { Host = this };
-                        return new Work(WorkKind.Turn, _lifecycle);
+                        return new Work(WorkKind.Turn, StartDeactivationLocked());
                     }
 
                     if (_snapshot is { } snapshot)
@@ -446,6 +458,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             default:
                 return default;
         }
+    }
+
+    // A method of its own: a lambda capturing locals in TakeWorkLocked would allocate its closure on every call.
+    private LifecycleRequest StartDeactivationLocked()
+    {
+        _status = ActivationStatus.Deactivating;
+        var reason = _deactivationReason;
+        var lifecycle = new LifecycleRequest(GrainId, LifecycleRequest.Deactivate, () => DeactivateAsync(reason)) { Host = this };
+        _lifecycle = lifecycle;
+        return lifecycle;
     }
 
     private bool CanStartLocked(GrainRequest next)
@@ -646,6 +668,14 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         }
 
         DisposeTimers();
+
+        // A flush may still be writing an earlier snapshot; a change made since is only seen once it has landed,
+        // so wait for it before taking the final snapshot (otherwise that change would die with the activation).
+        foreach (var slot in _states)
+        {
+            await slot.InFlightWrite;
+        }
+
         var writes = SnapshotDirtyStates();
         if (writes is null)
         {
@@ -726,6 +756,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         Continuation,
         Snapshot,
         Yield,
+        Recheck,
     }
 
     private readonly record struct Continuation(GrainRequest Request, SendOrPostCallback Callback, object? State);

@@ -15,6 +15,9 @@ internal interface IStateSlot
     /// <summary>Marks the snapshot as handed to the writer; the grain's own writes wait for it.</summary>
     void SetInFlight(Task write);
 
+    /// <summary>Completes when no write-behind write of this state is in flight.</summary>
+    Task InFlightWrite { get; }
+
     void OnWritten(int version, string etag);
 
     void OnWriteFailed();

@@ -101,6 +101,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
 
     public void SetInFlight(Task write) => _inFlight = write;
 
+    public Task InFlightWrite => WaitForInFlightWrite();
+
     public void OnWritten(int version, string etag)
     {
         Volatile.Write(ref _etag, etag);

@@ -7,6 +7,7 @@ namespace Vigil.Benchmarks.Infrastructure;
 /// <summary>The results of one run, rendered as the Markdown that goes into the README.</summary>
 internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSampler? allocations)
 {
+    private readonly string _environment = DescribeEnvironment(options);
     private readonly List<ResultRow> _rows = [];
     private readonly List<AllocationRow> _allocations = [];
     private readonly List<string> _notes = [];
@@ -31,14 +32,27 @@ internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSample
         var mode = options.Quick ? "quick run" : "full run";
         return $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} {RuntimeInformation.ProcessArchitecture}, "
             + $"{Environment.ProcessorCount} processors, {gc} ({concurrent}), {mode}: "
-            + $"warm-up {options.WarmUp.TotalSeconds:0.#} s, windows of {options.Window.TotalSeconds:0.#} s, median of {options.Repeats}";
+            + $"warm-up {options.WarmUp.TotalSeconds:0.#} s, windows of {options.Window.TotalSeconds:0.#} s, median of {options.Repeats}"
+            + LoadAverage();
+    }
+
+    /// <summary>
+    /// The 1-minute load average where the OS reports one: other processes on a 2-core machine move every figure, so
+    /// the report says how busy the machine was.
+    /// </summary>
+    private static string LoadAverage()
+    {
+        const string LoadFile = "/proc/loadavg";
+        return File.Exists(LoadFile) ? ", load average " + File.ReadAllText(LoadFile).Split(' ')[0] : string.Empty;
     }
 
     public string ToMarkdown()
     {
         var text = new StringBuilder();
         text.AppendLine("## Vigil runtime benchmarks").AppendLine();
-        text.AppendLine(DescribeEnvironment(options) + $", {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
+        var loadAtEnd = LoadAverage();
+        var load = loadAtEnd.Length > 0 ? $" at the start,{loadAtEnd[1..]} at the end" : string.Empty;
+        text.AppendLine(_environment + load + $", {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.").AppendLine();
         text.AppendLine("| Figure | Value | Unit | Baseline | Ratio | Target | Met? |");
         text.AppendLine("| --- | ---: | --- | ---: | ---: | --- | --- |");
         foreach (var row in _rows)

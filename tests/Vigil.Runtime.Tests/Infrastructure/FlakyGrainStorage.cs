@@ -17,6 +17,9 @@ public sealed class FlakyGrainStorage : IGrainStorage
 
     public int BatchCount => Volatile.Read(ref _batches);
 
+    /// <summary>While set, batch writes wait for it: a slow disk in the middle of a flush.</summary>
+    public TaskCompletionSource? BatchGate { get; set; }
+
     public ValueTask<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken = default)
     {
         if (FailNextReads > 0)
@@ -34,9 +37,14 @@ public sealed class FlakyGrainStorage : IGrainStorage
     public ValueTask ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken = default) =>
         Inner.ClearAsync(grainId, stateName, expectedEtag, cancellationToken);
 
-    public ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default)
+    public async ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _batches);
-        return FailWrites ? throw new GrainStorageException("simulated batch failure") : Inner.WriteBatchAsync(writes, cancellationToken);
+        if (BatchGate is { } gate)
+        {
+            await gate.Task;
+        }
+
+        return FailWrites ? throw new GrainStorageException("simulated batch failure") : await Inner.WriteBatchAsync(writes, cancellationToken);
     }
 }

@@ -95,6 +95,27 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task AChangeMadeWhileAFlushIsWritingSurvivesTheDeactivationThatFollows()
+    {
+        var storage = new FlakyGrainStorage();
+        await using var silo = await TestSilo.StartAsync(storage: storage, configure: o => o.FlushInterval = TimeSpan.FromHours(1));
+        var grain = silo.Grain<IPersistentCounterGrain>("late-change-" + Guid.NewGuid());
+        await grain.Increment();
+        storage.BatchGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var flush = silo.Runtime.FlushAsync();
+
+        await grain.Increment();
+        await grain.Deactivate();
+        var gate = storage.BatchGate;
+        storage.BatchGate = null;
+        gate.SetResult();
+        await flush.Within("the slow flush");
+        await silo.Runtime.WhenDeactivated(IdOf(grain)).Within("the deactivation after the flush");
+
+        Assert.Equal(2, await StoredValue(storage, grain));
+    }
+
+    [Fact]
     public async Task ShutdownWritesEveryDirtyState()
     {
         var storage = new FlakyGrainStorage();
