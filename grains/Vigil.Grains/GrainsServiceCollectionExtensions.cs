@@ -4,6 +4,7 @@ using Vigil.Grains.Contracts.Feed;
 using Vigil.Grains.Feed;
 using Vigil.Grains.Policy;
 using Vigil.Grains.Shadow;
+using Vigil.Grains.Vips;
 
 namespace Vigil.Grains;
 
@@ -16,6 +17,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.TryAddSingleton(sp => new PolicyStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ShadowMonitor>();
+        services.AddOptions<VipOptions>().BindConfiguration(VipOptions.SectionName);
         return services;
     }
 }

@@ -28,6 +28,7 @@ public static class ApiServiceExtensions
         app.UseAuthorization();
         app.MapGroup("/api/alerts").MapAlertsApi();
         app.MapGroup("/api").MapLiveApi();
+        app.MapGroup("/api").MapVipApi();
         app.MapOpenApi();
         return app;
     }

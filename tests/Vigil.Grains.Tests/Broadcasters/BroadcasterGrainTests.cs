@@ -9,7 +9,7 @@ public sealed class BroadcasterGrainTests
     [Fact]
     public async Task ARunOfRecentDecisionsMakesARepeatOffenderHigherOnTheLadder()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var now = silo.Time.GetUtcNow();
         var broadcaster = silo.Grain<IBroadcasterGrain>("b-repeat");
 
@@ -30,7 +30,7 @@ public sealed class BroadcasterGrainTests
     [Fact]
     public async Task StrikesDecaySoAnOldWarningFades()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var broadcaster = silo.Grain<IBroadcasterGrain>("b-old");
         await broadcaster.Apply([Events.Decision("b-old", ModerationAction.Suspend, Category.Hate, silo.Time.GetUtcNow())]);
         var fresh = await broadcaster.GetState();
@@ -48,7 +48,7 @@ public sealed class BroadcasterGrainTests
     [Fact]
     public async Task TheSameDecisionSentTwiceCountsOnce()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var broadcaster = silo.Grain<IBroadcasterGrain>("b-dup");
         var decision = Events.Decision("b-dup", ModerationAction.Ban, Category.MinorSafety, silo.Time.GetUtcNow());
 

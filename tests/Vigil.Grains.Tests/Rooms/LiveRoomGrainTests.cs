@@ -12,7 +12,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task ASustainedHighNudityScoreRaisesOneAlertNotMany()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-sustained");
         await room.Apply([Events.Started("r-sustained", "b-1", Start)]);
 
@@ -32,7 +32,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task FadingEvidenceClosesTheAlert()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-fade");
         await room.Apply([Events.Score("r-fade", Category.Nudity, 0.8, Start), Events.Score("r-fade", Category.Nudity, 0.8, Start.AddSeconds(5))]);
         var raised = Assert.Single(await OpenAlerts(silo, "r-fade"));
@@ -50,7 +50,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task ABurstOfUserReportsRaisesAnAlert()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-reports");
 
         await room.Apply(Enumerable.Range(0, 25).Select(i => Events.Report("r-reports", Category.MinorSafety, Start.AddSeconds(i))).ToArray());
@@ -63,7 +63,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task ALoneReportDoesNotRaiseAnAlert()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-lone");
 
         await room.Apply([Events.Report("r-lone", Category.Harassment, Start)]);
@@ -79,7 +79,7 @@ public sealed class LiveRoomGrainTests
     [InlineData("k.i.l.l m.y.s.e.l.f tonight", "en", Category.SelfHarm)]
     public async Task AChatKeywordCountsAsEvidenceEvenWhenSpelledAroundTheFilter(string text, string lang, Category expected)
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-chat-" + expected);
 
         await room.Apply([Events.Chat("r-chat-" + expected, text, lang, Start)]);
@@ -93,7 +93,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task ClassifierEvidenceDecaysByHalfEachHalfLife()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-decay");
         await room.Apply([Events.Score("r-decay", Category.Spam, 0.8, Start)]);
         var before = Assert.Single((await room.GetState()).Risks).Risk;
@@ -108,7 +108,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task AnUnacknowledgedP1AlertEscalatesOnceItsSlaPasses()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-sla");
         var center = silo.Grain<IAlertCenterGrain>("MENA");
         await room.Apply([Events.Score("r-sla", Category.MinorSafety, 0.97, Start)]);
@@ -129,7 +129,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task AnAcknowledgedAlertDoesNotEscalate()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var center = silo.Grain<IAlertCenterGrain>("MENA");
         await silo.Grain<ILiveRoomGrain>("r-ack").Apply([Events.Score("r-ack", Category.SelfHarm, 0.96, Start)]);
         var alert = Assert.Single(await OpenAlerts(silo, "r-ack"));
@@ -144,7 +144,7 @@ public sealed class LiveRoomGrainTests
     [Fact]
     public async Task ViewersAndPeakFollowJoinsAndLeavesInAnyOrder()
     {
-        await using var silo = await MonitoringSilo.StartAsync();
+        await using var silo = await GrainTestSilo.StartAsync();
         var room = silo.Grain<ILiveRoomGrain>("r-viewers");
         var joins = Enumerable.Range(0, 30).Select(i => Events.Joined("r-viewers", Start.AddSeconds(i))).ToArray();
 
@@ -157,13 +157,13 @@ public sealed class LiveRoomGrainTests
         Assert.True(state.Heat > 0);
     }
 
-    private static async Task<AlertSnapshot[]> OpenAlerts(MonitoringSilo silo, string roomId) =>
+    private static async Task<AlertSnapshot[]> OpenAlerts(GrainTestSilo silo, string roomId) =>
         (await silo.Grain<IAlertCenterGrain>("MENA").List(null, null))
             .Where(a => a.RoomId == roomId && a.Status != AlertStatus.Resolved)
             .ToArray();
 
     /// <summary>Moves the clock in the room's evaluation steps, letting each timer tick finish before the next.</summary>
-    private static async Task Pass(MonitoringSilo silo, ILiveRoomGrain room, TimeSpan span)
+    private static async Task Pass(GrainTestSilo silo, ILiveRoomGrain room, TimeSpan span)
     {
         for (var passed = TimeSpan.Zero; passed < span; passed += TimeSpan.FromSeconds(15))
         {
@@ -172,7 +172,7 @@ public sealed class LiveRoomGrainTests
         }
     }
 
-    private static async Task PassAtCenter(MonitoringSilo silo, IAlertCenterGrain center, TimeSpan span)
+    private static async Task PassAtCenter(GrainTestSilo silo, IAlertCenterGrain center, TimeSpan span)
     {
         for (var passed = TimeSpan.Zero; passed < span; passed += TimeSpan.FromSeconds(5))
         {
