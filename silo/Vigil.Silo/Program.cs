@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serilog;
+using Vigil.Ingest;
 using Vigil.Silo.Api;
 using Vigil.Silo.Hosting;
 
@@ -8,9 +9,11 @@ try
     // appsettings.json ships next to the binary, so the silo reads it whatever the working directory is.
     var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddVigilSilo();
+    builder.AddVigilIngest();
     builder.AddVigilApi();
     var app = builder.Build();
     app.MapHealth();
+    app.MapIngest();
     app.MapVigilApi();
     await app.RunAsync();
     return 0;

@@ -4,6 +4,7 @@ using Vigil.Grains;
 using Vigil.Grains.Health;
 using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Sqlite;
+using Vigil.Simulator;
 
 namespace Vigil.Silo.Hosting;
 
@@ -27,6 +28,8 @@ public static class SiloBuilderExtensions
         builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
         builder.Services.AddVigilGrainServices();
         builder.Services.AddHostedService<PolicyWatcherHostedService>();
+        builder.Services.AddSingleton(ReadSimulatorOptions(builder.Configuration));
+        builder.Services.AddHostedService<EmbeddedSimulatorService>();
         if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
         {
             builder.Services.AddMemoryGrainStorage();
@@ -37,6 +40,24 @@ public static class SiloBuilderExtensions
         }
 
         return options;
+    }
+
+    private static SimulatorOptions ReadSimulatorOptions(IConfiguration configuration)
+    {
+        try
+        {
+            var simulator = configuration.GetSection(SimulatorOptions.SectionName).Get<SimulatorOptions>() ?? new SimulatorOptions();
+            if (simulator.Enabled)
+            {
+                simulator.ThrowIfInvalid();
+            }
+
+            return simulator;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException)
+        {
+            throw new SiloConfigurationException(exception.Message, exception);
+        }
     }
 
     private static void AddVigilLogging(this WebApplicationBuilder builder, SiloOptions options)

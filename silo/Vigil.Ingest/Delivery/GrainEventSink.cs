@@ -1,0 +1,98 @@
+using Vigil.Grains.Contracts.Broadcasters;
+using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Rooms;
+using Vigil.Grains.Contracts.Vips;
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Ingest.Delivery;
+
+/// <summary>
+/// Delivers events to the grains that keep state about them: each target grain gets all of its events of the batch,
+/// in request order, in ONE <c>Apply</c> call, and all target grains are called concurrently.
+/// </summary>
+/// <remarks>
+/// Routing (an event may go to more than one grain):
+/// <list type="table">
+/// <listheader><term>type</term><description>grains (key)</description></listheader>
+/// <item><term>room.started, room.ended</term><description>ILiveRoomGrain (roomId), IBroadcasterGrain (broadcasterId)</description></item>
+/// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for engagement</description></item>
+/// <item><term>gift.sent</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for spend</description></item>
+/// <item><term>chat.message, follow, report.filed, moderation.score</term><description>ILiveRoomGrain (roomId)</description></item>
+/// <item><term>moderation.decision</term><description>IBroadcasterGrain (broadcasterId), and ILiveRoomGrain (roomId) when it names a room</description></item>
+/// <item><term>user.session, user.complaint, complaint.resolved, satisfaction.survey</term><description>IVipUserGrain (userId)</description></item>
+/// </list>
+/// The parser guarantees that the key each route needs is present.
+/// </remarks>
+public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
+{
+    public async Task DeliverAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken)
+    {
+        var rooms = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        var broadcasters = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        var users = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        foreach (var e in events)
+        {
+            if (GoesToRoom(e))
+            {
+                Add(rooms, e.RoomId!, e);
+            }
+
+            if (GoesToBroadcaster(e.Type))
+            {
+                Add(broadcasters, e.BroadcasterId!, e);
+            }
+
+            if (GoesToUser(e.Type))
+            {
+                Add(users, e.UserId!, e);
+            }
+        }
+
+        var calls = new List<Task>(rooms.Count + broadcasters.Count + users.Count);
+        foreach (var (roomId, batch) in rooms)
+        {
+            calls.Add(grains.GetGrain<ILiveRoomGrain>(roomId).Apply(batch));
+        }
+
+        foreach (var (broadcasterId, batch) in broadcasters)
+        {
+            calls.Add(grains.GetGrain<IBroadcasterGrain>(broadcasterId).Apply(batch));
+        }
+
+        foreach (var (userId, batch) in users)
+        {
+            calls.Add(grains.GetGrain<IVipUserGrain>(userId).Apply(batch));
+        }
+
+        // Grain calls cannot be cancelled once sent; the token only stops waiting for them.
+        await Task.WhenAll(calls).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Room-scoped types, plus decisions that name a room.</summary>
+    public static bool GoesToRoom(LiveEvent e) => e.Type switch
+    {
+        EventType.RoomStarted or EventType.RoomEnded or EventType.ViewerJoined or EventType.ViewerLeft or EventType.ChatMessage
+            or EventType.GiftSent or EventType.Follow or EventType.ReportFiled or EventType.ModerationScore => true,
+        EventType.ModerationDecision => e.RoomId is not null,
+        _ => false,
+    };
+
+    public static bool GoesToBroadcaster(EventType type) =>
+        type is EventType.ModerationDecision or EventType.RoomStarted or EventType.RoomEnded;
+
+    /// <summary>User-scoped types, plus gifts and viewing, which are a VIP's engagement.</summary>
+    public static bool GoesToUser(EventType type) => type is EventType.UserSession or EventType.UserComplaint
+        or EventType.ComplaintResolved or EventType.SatisfactionSurvey or EventType.GiftSent or EventType.ViewerJoined
+        or EventType.ViewerLeft;
+
+    private static void Add(Dictionary<string, List<LiveEvent>> targets, string key, LiveEvent e)
+    {
+        if (!targets.TryGetValue(key, out var batch))
+        {
+            batch = [];
+            targets.Add(key, batch);
+        }
+
+        batch.Add(e);
+    }
+}

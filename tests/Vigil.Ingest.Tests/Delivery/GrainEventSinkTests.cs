@@ -1,0 +1,85 @@
+using System.Text;
+using Vigil.Grains.Contracts.Events;
+using Vigil.Ingest.Delivery;
+using Vigil.Ingest.Parsing;
+using Vigil.Ingest.Tests.Infrastructure;
+
+namespace Vigil.Ingest.Tests.Delivery;
+
+public sealed class GrainEventSinkTests
+{
+    [Theory]
+    [InlineData("room.started", "ILiveRoomGrain/room-1 IBroadcasterGrain/bc-1")]
+    [InlineData("room.ended", "ILiveRoomGrain/room-1 IBroadcasterGrain/bc-1")]
+    [InlineData("viewer.joined", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
+    [InlineData("viewer.left", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
+    [InlineData("chat.message", "ILiveRoomGrain/room-1")]
+    [InlineData("gift.sent", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
+    [InlineData("follow", "ILiveRoomGrain/room-1")]
+    [InlineData("report.filed", "ILiveRoomGrain/room-1")]
+    [InlineData("moderation.score", "ILiveRoomGrain/room-1")]
+    [InlineData("moderation.decision", "ILiveRoomGrain/room-1 IBroadcasterGrain/bc-1")]
+    [InlineData("user.session", "IVipUserGrain/user-1")]
+    [InlineData("user.complaint", "IVipUserGrain/user-1")]
+    [InlineData("complaint.resolved", "IVipUserGrain/user-1")]
+    [InlineData("satisfaction.survey", "IVipUserGrain/user-1")]
+    public async Task EachTypeGoesToTheGrainsThatKeepStateAboutIt(string type, string grains)
+    {
+        var factory = new RecordingGrainFactory();
+
+        await new GrainEventSink(factory).DeliverAsync([Parse(TestEvents.Valid(type, "e1").Line())], CancellationToken.None);
+
+        Assert.Equal(grains.Split(' ').Order(), factory.Calls.Select(c => c.Grain).Order());
+    }
+
+    [Fact]
+    public async Task DecisionWithoutARoomGoesToTheBroadcasterOnly()
+    {
+        var factory = new RecordingGrainFactory();
+        var decision = Parse(TestEvents.Valid("moderation.decision", "e1").Without("roomId").Line());
+
+        await new GrainEventSink(factory).DeliverAsync([decision], CancellationToken.None);
+
+        Assert.Equal(["IBroadcasterGrain/bc-1"], factory.Calls.Select(c => c.Grain));
+    }
+
+    [Fact]
+    public async Task EachGrainGetsAllItsEventsOfTheBatchInOneCallInRequestOrder()
+    {
+        var factory = new RecordingGrainFactory();
+        var events = new[]
+        {
+            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
+            Parse(TestEvents.Valid("chat.message", "2").With("roomId", "\"b\"").Line()),
+            Parse(TestEvents.Valid("gift.sent", "3").With("roomId", "\"a\"").Line()),
+            Parse(TestEvents.Valid("viewer.left", "4").With("roomId", "\"a\"").Line()),
+        };
+
+        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+
+        var calls = factory.Calls.ToDictionary(c => c.Grain, c => c.Events.Select(e => e.Id).ToArray());
+        Assert.Equal(["1", "3", "4"], calls["ILiveRoomGrain/a"]);
+        Assert.Equal(["2"], calls["ILiveRoomGrain/b"]);
+        Assert.Equal(["3", "4"], calls["IVipUserGrain/user-1"]);
+        Assert.Equal(3, factory.Calls.Count);
+    }
+
+    [Fact]
+    public async Task AllGrainsAreCalledBeforeAnyCallCompletes()
+    {
+        var factory = new RecordingGrainFactory(holdCalls: true);
+        var events = new[] { "room.started", "gift.sent", "user.session" }.Select((t, i) => Parse(TestEvents.Valid(t, "e" + i).Line())).ToArray();
+
+        var delivering = new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+        var callsWhileHeld = factory.Calls.Count;
+        var completedWhileHeld = delivering.IsCompleted;
+        factory.ReleaseCalls();
+        await delivering.Within("the delivery to complete after the grains answered");
+
+        Assert.Equal(3, callsWhileHeld); // room-1, bc-1 and user-1, each once
+        Assert.False(completedWhileHeld);
+    }
+
+    private static LiveEvent Parse(string line) =>
+        Assert.Single(EventBatchParser.Parse(Encoding.UTF8.GetBytes(line), ContentKind.NdJson, IngestServer.Now).Events);
+}
