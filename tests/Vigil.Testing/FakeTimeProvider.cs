@@ -1,4 +1,4 @@
-namespace Vigil.Grains.Tests.Infrastructure;
+namespace Vigil.Testing;
 
 /// <summary>
 /// A <see cref="TimeProvider"/> whose clock only moves when a test calls <see cref="Advance"/>; due timers fire

@@ -1,4 +1,4 @@
-namespace Vigil.Runtime.Tests.Infrastructure;
+namespace Vigil.Testing;
 
 /// <summary>Waits on a signal with a generous real-time limit whose failure says what was awaited.</summary>
 public static class TaskTimeoutExtensions
