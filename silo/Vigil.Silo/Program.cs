@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Serilog;
+using Vigil.Dashboard;
 using Vigil.Ingest;
 using Vigil.Silo.Api;
 using Vigil.Silo.Hosting;
@@ -11,10 +12,12 @@ try
     builder.AddVigilSilo();
     builder.AddVigilIngest();
     builder.AddVigilApi();
+    builder.AddVigilDashboard();
     var app = builder.Build();
     app.MapHealth();
     app.MapIngest();
     app.MapVigilApi();
+    app.MapVigilDashboard();
     await app.RunAsync();
     return 0;
 }

