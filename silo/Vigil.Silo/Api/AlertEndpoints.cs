@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Runtime.Grains;

@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Vigil.Silo.Api;

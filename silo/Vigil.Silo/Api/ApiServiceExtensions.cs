@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;

@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using Vigil.Grains.Contracts.Broadcasters;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Heat;

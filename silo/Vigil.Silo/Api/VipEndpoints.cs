@@ -1,3 +1,4 @@
+using Vigil.Dashboard.Identity;
 using System.Security.Claims;
 using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Events;

@@ -1,4 +1,4 @@
-namespace Vigil.Silo.Api;
+namespace Vigil.Dashboard.Identity;
 
 /// <summary>The operator roles of the contract, and the authorization policies built from them.</summary>
 public static class Roles
