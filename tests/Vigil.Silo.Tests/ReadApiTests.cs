@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Vigil.Silo.Tests.Infrastructure;
+using Vigil.Testing.Silo;
 
 namespace Vigil.Silo.Tests;
 

@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Vigil.Silo.Tests.Infrastructure;
+using Vigil.Testing.Silo;
 
 namespace Vigil.Silo.Tests;
 

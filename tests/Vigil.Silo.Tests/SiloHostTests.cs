@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Vigil.Silo.Tests.Infrastructure;
+using Vigil.Testing.Silo;
 
 namespace Vigil.Silo.Tests;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Vigil.Silo.Tests.Infrastructure;
+namespace Vigil.Testing.Silo;
 
 /// <summary>The real silo host started as a child process on a free loopback port, with its own data folder.</summary>
 public sealed class SiloProcess : IAsyncDisposable
@@ -130,7 +130,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     private static string SiloAssembly()
     {
-        // tests/Vigil.Silo.Tests/bin/<Configuration>/net10.0/ -> silo/Vigil.Silo/bin/<Configuration>/net10.0/Vigil.Silo.dll
+        // tests/<test project>/bin/<Configuration>/net10.0/ -> silo/Vigil.Silo/bin/<Configuration>/net10.0/Vigil.Silo.dll
         var here = new DirectoryInfo(AppContext.BaseDirectory);
         var framework = here.Name;
         var configuration = here.Parent!.Name;

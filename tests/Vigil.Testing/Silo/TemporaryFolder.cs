@@ -1,4 +1,4 @@
-namespace Vigil.Silo.Tests.Infrastructure;
+namespace Vigil.Testing.Silo;
 
 /// <summary>A data folder for one test, deleted afterwards.</summary>
 public sealed class TemporaryFolder : IDisposable
