@@ -27,7 +27,8 @@ public static class SiloBuilderExtensions
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
         builder.Services.AddVigilGrainServices();
-        builder.Services.AddHostedService<PolicyWatcherHostedService>();
+        builder.Services.AddSingleton<PolicyWatcherHostedService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PolicyWatcherHostedService>());
         builder.Services.AddSingleton(ReadSimulatorOptions(builder.Configuration));
         builder.Services.AddHostedService<EmbeddedSimulatorService>();
         if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
