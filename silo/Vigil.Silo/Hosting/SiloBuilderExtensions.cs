@@ -2,6 +2,7 @@ using Serilog;
 using Serilog.Events;
 using Vigil.Grains;
 using Vigil.Grains.Health;
+using Vigil.Ingest.Configuration;
 using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Sqlite;
 using Vigil.Simulator;
@@ -38,6 +39,15 @@ public static class SiloBuilderExtensions
         else
         {
             builder.Services.AddSqliteGrainStorage(options.GrainStateFile);
+
+            // Durable state, so durable idempotency: a producer's retry after a restart is still a duplicate.
+            builder.Services.PostConfigure<IngestOptions>(ingest =>
+            {
+                if (string.IsNullOrEmpty(ingest.DedupJournalPath))
+                {
+                    ingest.DedupJournalPath = options.DedupJournalFolder;
+                }
+            });
         }
 
         return options;
