@@ -36,9 +36,12 @@ public static partial class AdminUserEndpoints
         }
 
         var outcome = users.Upsert(userName, body, out var saved);
-        if (outcome == UserChangeOutcome.WouldLeaveNoAdmin)
+        switch (outcome)
         {
-            return Results.Conflict(new { error = $"roles: {userName} is the last admin; make another admin first." });
+            case UserChangeOutcome.WouldLeaveNoAdmin:
+                return Results.Conflict(new { error = $"roles: {userName} is the last admin; make another admin first." });
+            case UserChangeOutcome.NeedsPassword:
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["password"] = ["password: is required for a new user."] });
         }
 
         LogChanged(loggers.CreateLogger(typeof(AdminUserEndpoints)), http.User.Identity?.Name ?? "unknown", outcome, saved!.UserName, saved.Roles);

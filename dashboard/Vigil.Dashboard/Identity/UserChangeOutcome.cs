@@ -8,4 +8,5 @@ internal enum UserChangeOutcome
     Deleted,
     NotFound,
     WouldLeaveNoAdmin,
+    NeedsPassword,
 }

@@ -22,7 +22,7 @@ internal sealed class UserStore
     private readonly Dictionary<string, UserAccount> _users = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<UserAccount> _demoSeeds = new(ReferenceEqualityComparer.Instance);
     private readonly UsersFileContent _changes;
-    private readonly Lazy<string> _unknownUserHash;
+    private readonly string _unknownUserHash;
 
     public UserStore(IOptions<DashboardIdentityOptions> options, IPasswordHasher<UserAccount> hasher)
     {
@@ -63,7 +63,7 @@ internal sealed class UserStore
         }
 
         // Verifying against this when the name is unknown makes a wrong name cost as much time as a wrong password.
-        _unknownUserHash = new(() => hasher.HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16))));
+        _unknownUserHash = hasher.HashPassword(new UserAccount(), Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
     }
 
     public DashboardMode Mode { get; }
@@ -105,7 +105,7 @@ internal sealed class UserStore
     public UserAccount? Verify(string userName, string password)
     {
         var user = Find(userName);
-        var result = _hasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? _unknownUserHash.Value, password);
+        var result = _hasher.VerifyHashedPassword(user ?? new UserAccount(), user?.PasswordHash ?? _unknownUserHash, password);
         return user is not null && result != PasswordVerificationResult.Failed ? user : null;
     }
 
@@ -119,7 +119,8 @@ internal sealed class UserStore
             saved = null;
             if (existing is null && newHash is null)
             {
-                throw new ArgumentException("A new user needs a password.", nameof(request));
+                // Deleted by another admin since the caller checked.
+                return UserChangeOutcome.NeedsPassword;
             }
 
             var user = new UserAccount

@@ -41,6 +41,18 @@ public sealed class AdminUserPersistenceTests
         Assert.True(File.Exists(Path.Combine(data.Path, "users.json")));
     }
 
+    [Fact]
+    public async Task ACorruptUsersFileStopsStartUpNamingIt()
+    {
+        using var data = new TemporaryFolder();
+        await File.WriteAllTextAsync(Path.Combine(data.Path, "users.json"), "{ not json");
+
+        await using var silo = SiloProcess.Start(data.Path, new Dictionary<string, string> { ["Vigil__Mode"] = "Demo" });
+
+        Assert.Equal(2, await silo.WaitForExit("start-up to fail on users.json"));
+        Assert.Contains("Vigil:DataPath holds " + Path.Combine(data.Path, "users.json") + ", which is not a users file", silo.Output);
+    }
+
     private static async Task<SiloProcess> StartDemo(TemporaryFolder data)
     {
         var silo = SiloProcess.Start(data.Path, new Dictionary<string, string> { ["Vigil__Mode"] = "Demo" });
