@@ -94,7 +94,7 @@ status=0
 # shellcheck disable=SC2086 # PUSHBENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is split on purpose
 node ${PUSHBENCH_NODE_ARGS:-} "$here/push-benchmark.mjs" --url "$url" --token "$token" --api-key "$api_key" --silo-pid "$silo_pid" \
   --clk-tck "$(getconf CLK_TCK)" --duration "$duration" --warmup "$warmup" --json "$result_json" --markdown "$table" \
-  "${extra[@]}" >&2 || status=$?
+  "${extra[@]}" >/dev/null || status=$?
 
 if ! kill -0 "$silo_pid" 2>/dev/null; then
   echo "The silo exited during the benchmark; its output:" >&2
