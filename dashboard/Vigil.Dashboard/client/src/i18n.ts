@@ -68,6 +68,10 @@ export function time(iso: string | null | undefined): string {
   return cached('t', () => new Intl.DateTimeFormat(current, { timeStyle: 'medium' })).format(new Date(iso));
 }
 
+export function shortTime(iso: string): string {
+  return cached('st', () => new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' })).format(new Date(iso));
+}
+
 export function day(isoDay: string): string {
   return cached('d', () => new Intl.DateTimeFormat(current, { month: 'short', day: 'numeric', timeZone: 'UTC' })).format(new Date(isoDay));
 }

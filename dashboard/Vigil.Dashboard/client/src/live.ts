@@ -18,6 +18,8 @@ export class LiveStore {
   readonly nudges = new Map<string, Nudge>();
   readonly incidents = new Map<string, IncidentSnapshot>();
   state: ConnectionState = 'disconnected';
+  /** False until the first snapshot arrived: before that the page is connecting, not "lost". */
+  everConnected = false;
   /** Bumped on every change, so views can memoise on it. */
   revision = 0;
   /** The sequence of the last snapshot, resume or batch applied; null until the first snapshot. */
@@ -74,6 +76,7 @@ export class LiveStore {
     this.nudges.clear();
     this.incidents.clear();
     this.lastSequence = null;
+    this.everConnected = false;
     this.setState('disconnected');
   }
 
@@ -113,6 +116,7 @@ export class LiveStore {
         this.lastSequence = Math.max(this.lastSequence ?? 0, resume.sequence);
       }
       this.syncing = false;
+      this.everConnected = true;
       this.setState('connected');
       const pending = this.pending;
       this.pending = [];

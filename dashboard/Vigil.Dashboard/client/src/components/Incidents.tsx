@@ -99,7 +99,7 @@ function DeclareForm({ me, startOpen }: { me: Me; startOpen: boolean }) {
             </select>
           </label>
           <label>{t('incidents.commanderLabel')}
-            <input data-testid="incident-commander" required value={commander} placeholder={me.userName} onInput={e => setCommander(e.currentTarget.value)} />
+            <input data-testid="incident-commander" value={commander} placeholder={me.userName} onInput={e => setCommander(e.currentTarget.value)} />
           </label>
         </div>
         <fieldset>

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { live } from '../live';
 import { useLive, useLoad, useNow } from '../hooks';
-import { compact, dateTime, num, pct, t, time, tk } from '../i18n';
-import type { AlertSnapshot, AuditEntry, Category, Me } from '../types';
+import { compact, dateTime, num, pct, shortTime, t, tk } from '../i18n';
+import type { AuditEntry, Category, Me } from '../types';
 import { LineChart, RiskBar } from './charts';
 import { ErrorLine, Link, Loading, errorText } from './common';
 import { AlertTile } from './Wall';
@@ -18,7 +18,7 @@ export function RoomPage({ id, me }: { id: string; me: Me }) {
   const r = room.data;
   const points = history.data?.points ?? [];
   const categories = [...new Set(points.flatMap(p => Object.entries(p.risks).filter(([, v]) => (v ?? 0) > 0).map(([c]) => c as Category)))];
-  const labels = points.map(p => time(p.at));
+  const labels = points.map(p => shortTime(p.at));
   const liveAlerts = [...live.alerts.values()].filter(a => a.roomId === id);
   const alertIds = [...new Set([...(r?.openAlertIds ?? []), ...liveAlerts.map(a => a.id)])];
 
@@ -33,7 +33,7 @@ export function RoomPage({ id, me }: { id: string; me: Me }) {
       {r && (
         <dl class="facts">
           <div><dt>{t('room.id')}</dt><dd>{r.roomId}</dd></div>
-          <div><dt>{t('room.state')}</dt><dd><span class={`state ${r.state.toLowerCase()}`}>{tk('roomState', r.state)}</span> {r.live ? t('room.live') : t('room.ended')}</dd></div>
+          <div><dt>{t('room.state')}</dt><dd><span class={`state ${r.state.toLowerCase()}`}>{tk('roomState', capitalized(r.state))}</span> {r.live ? t('room.live') : t('room.ended')}</dd></div>
           <div><dt>{t('room.broadcaster')}</dt><dd>{r.broadcasterId ? <Link href={`/broadcasters/${encodeURIComponent(r.broadcasterId)}`}>{r.broadcasterId}</Link> : '—'}</dd></div>
           <div><dt>{t('room.region')}</dt><dd>{tk('region', r.region)}</dd></div>
           <div><dt>{t('room.viewers')}</dt><dd>{num(r.viewers)} <span class="muted">({t('room.peak', { count: r.peakViewers })})</span></dd></div>
@@ -53,7 +53,7 @@ export function RoomPage({ id, me }: { id: string; me: Me }) {
               <tr key={k.category}>
                 <td>{tk('category', k.category)}</td>
                 <td class="wide"><span class="riskcell"><RiskBar value={k.risk} label={t('heat.risk')} /> {pct(k.risk)}</span></td>
-                <td>{tk('roomState', k.state)}</td>
+                <td>{tk('roomState', capitalized(k.state))}</td>
                 <td class="num">{pct(k.peakScore)}</td>
                 <td class="num">{num(k.evidenceCount)}</td>
                 <td>{k.reasons.join('; ')}</td>
@@ -118,6 +118,7 @@ export function AuditTrail({ alertId }: { alertId: string }) {
   );
 }
 
-export function alertById(id: string): AlertSnapshot | undefined {
-  return live.alerts.get(id);
+/** Room states arrive as "Alert" or "alert"; the translation keys are capitalised. */
+function capitalized(state: string): string {
+  return state.charAt(0).toUpperCase() + state.slice(1).toLowerCase();
 }

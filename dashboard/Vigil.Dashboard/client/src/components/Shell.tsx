@@ -38,7 +38,7 @@ export function Shell({ me, path, onLanguage, onSignOut, children }: {
         </nav>
         <span class="spacer" />
         <span data-testid="connection-status" data-state={state} class={`conn ${state}`} role="status" aria-live="polite">
-          <span class="dot" aria-hidden="true" />{t(`connection.${state}`)}
+          <span class="dot" aria-hidden="true" />{live.everConnected || state === 'connected' ? t(`connection.${state}`) : t('connection.connecting')}
         </span>
         <label class="inline">
           <span class="visually-hidden">{t('shell.language')}</span>
@@ -50,7 +50,7 @@ export function Shell({ me, path, onLanguage, onSignOut, children }: {
         <span class="user" title={me.roles.map(r => tk('role', r)).join(', ')}>{me.displayName || me.userName}</span>
         <button data-testid="sign-out" type="button" onClick={onSignOut}>{t('shell.signOut')}</button>
       </header>
-      {state !== 'connected' && (
+      {state !== 'connected' && live.everConnected && (
         <div class={`banner ${state}`} role="alert">{t(state === 'reconnecting' ? 'connection.bannerReconnecting' : 'connection.bannerDisconnected')}</div>
       )}
       <p class="visually-hidden" aria-live="assertive" role="status">{announcement}</p>

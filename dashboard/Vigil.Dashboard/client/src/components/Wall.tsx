@@ -204,14 +204,14 @@ export function AlertTile({ alert, now, me, onSelect }: { alert: AlertSnapshot; 
       <div class="meta">
         <Link href={`/rooms/${encodeURIComponent(alert.roomId)}`} testId="alert-room">{alert.roomId}</Link>
         <Link href={`/broadcasters/${encodeURIComponent(alert.broadcasterId)}`} cls="broadcaster">{alert.broadcasterId}</Link>
-        <span class="viewers" title={t('alert.viewers')}>👁 {compact(alert.viewers ?? 0)}</span>
+        <span class="viewers" title={t('alert.viewers')}><EyeIcon /><span class="visually-hidden">{t('alert.viewers')}</span> {compact(alert.viewers ?? 0)}</span>
       </div>
       <div class="trendrow">
         <Sparkline values={alert.trend ?? []} testId="alert-sparkline" label={t('alert.trend', { peak: pct(alert.peakScore) })} />
         <span class="peak" title={t('alert.peak')}>{pct(alert.peakScore)}</span>
       </div>
       <ul class="reasons" data-testid="alert-reasons">
-        {alert.reasons.slice(0, 3).map((r, i) => <li key={i}>{r}</li>)}
+        {alert.reasons.slice(0, 2).map((r, i) => <li key={i}>{r}</li>)}
       </ul>
       <div class="times">
         <span title={dateTime(alert.raisedAt)}>{t('alert.evidence', { count: alert.evidenceCount })} · {t('alert.raised', { ago: relative(alert.raisedAt, now) })}</span>
@@ -248,5 +248,14 @@ export function AlertTile({ alert, now, me, onSelect }: { alert: AlertSnapshot; 
       )}
       {error && <p class="error" role="alert">{error}</p>}
     </article>
+  );
+}
+
+function EyeIcon() {
+  return (
+    <svg class="icon" viewBox="0 0 16 16" aria-hidden="true">
+      <path d="M1 8s2.5-5 7-5 7 5 7 5-2.5 5-7 5-7-5-7-5z" />
+      <circle cx="8" cy="8" r="2.2" />
+    </svg>
   );
 }
