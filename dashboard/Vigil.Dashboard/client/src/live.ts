@@ -31,6 +31,8 @@ export class LiveStore {
   private readonly p1Listeners = new Set<(alert: AlertSnapshot) => void>();
   private connection: HubConnection | null = null;
   private syncing = false;
+  /** A resync was asked for while one was running (e.g. a reconnect during a Resume): run another when it ends. */
+  private resyncAgain = false;
   private pending: LiveBatch[] = [];
   private restartTimer: number | undefined;
   private stopped = false;
@@ -104,8 +106,13 @@ export class LiveStore {
   /** Snapshot on first start, Resume(lastSequence) afterwards; batches arriving meanwhile wait in `pending`. */
   private async resync(): Promise<void> {
     const connection = this.connection;
-    if (!connection || this.syncing) return;
+    if (!connection) return;
+    if (this.syncing) {
+      this.resyncAgain = true;
+      return;
+    }
     this.syncing = true;
+    this.resyncAgain = false;
     try {
       if (this.lastSequence === null) {
         this.applySnapshot(await connection.invoke<LiveSnapshot>('Snapshot'));
@@ -124,11 +131,13 @@ export class LiveStore {
       this.changed();
     } catch {
       this.syncing = false;
-      // The connection dropped mid-resync: automatic reconnect (or the restart timer) calls resync again.
+      // The connection dropped mid-resync: automatic reconnect (or the restart timer) calls resync again; if it is
+      // still up, the call itself failed, so try again shortly.
       if (connection.state === HubConnectionState.Connected) {
         window.setTimeout(() => void this.resync(), 1_000);
       }
     }
+    if (this.resyncAgain && connection.state === HubConnectionState.Connected) void this.resync();
   }
 
   private receive(batch: LiveBatch): void {

@@ -92,7 +92,7 @@ function Route({ path, me }: { path: string; me: Me }) {
   if (path === '/heat' && canSeeSafety(me)) return <Heat me={me} />;
   if ((roomId = id('/rooms/'))) return <RoomPage key={roomId} id={roomId} me={me} />;
   if ((broadcasterId = id('/broadcasters/'))) return <BroadcasterPage key={broadcasterId} id={broadcasterId} me={me} />;
-  if ((vipId = id('/vips/'))) return <VipPage key={vipId} id={vipId} />;
+  if ((vipId = id('/vips/'))) return <VipPage key={vipId} id={vipId} me={me} />;
   if (path === '/inbox' && canSeeVips(me)) return <Inbox me={me} />;
   if (path === '/incidents') return <Incidents me={me} />;
   if ((incidentId = id('/incidents/'))) return <IncidentPage key={incidentId} id={incidentId} me={me} />;

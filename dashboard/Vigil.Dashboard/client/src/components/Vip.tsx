@@ -1,10 +1,12 @@
 import { api } from '../api';
 import { useLoad } from '../hooks';
 import { compact, dateTime, day, num, t, tk } from '../i18n';
+import { canSeeVips } from '../roles';
+import type { Me } from '../types';
 import { LineChart, RiskBar } from './charts';
 import { ErrorLine, Link, Loading } from './common';
 
-export function VipPage({ id }: { id: string }) {
+export function VipPage({ id, me }: { id: string; me: Me }) {
   const profile = useLoad(() => api.vip(id), `vip:${id}`);
   const history = useLoad(() => api.vipHistory(id), `viphistory:${id}`);
   const p = profile.data;
@@ -56,7 +58,7 @@ export function VipPage({ id }: { id: string }) {
             { label: t('vip.baseline'), cls: 'c7', dashed: true, values: days.map(() => base.sessionsPerDay) }]} />
         </div>
       )}
-      <p><Link href="/inbox">{t('vip.backToInbox')}</Link></p>
+      {canSeeVips(me) && <p><Link href="/inbox">{t('vip.backToInbox')}</Link></p>}
     </section>
   );
 }

@@ -62,7 +62,7 @@ export function Wall({ me }: { me: Me }) {
   // incident, o opens its room, ? toggles the help. Ignored while typing in a field.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      const target = event.target as HTMLElement;
+      const target = event.target instanceof Element ? event.target : document.body;
       if (event.ctrlKey || event.metaKey || event.altKey || target.closest('input, textarea, select')) return;
       if (event.key === '?') { setHelp(h => !h); event.preventDefault(); return; }
       if (event.key === 'Escape') { setHelp(false); return; }
