@@ -19,7 +19,7 @@ public static class DashboardWebExtensions
     ];
 
     /// <summary>The bundle files build.mjs writes (the source maps are served for debugging).</summary>
-    private const string AssetPattern = "/{file:regex(^app\\.(js|css)(\\.map)?$)}";
+    public static readonly IReadOnlyList<string> AssetFiles = ["app.js", "app.css", "app.js.map", "app.css.map"];
 
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
@@ -36,7 +36,11 @@ public static class DashboardWebExtensions
             group.MapGet(route, (HttpContext http) => assets.Index(http)).ExcludeFromDescription();
         }
 
-        group.MapGet(AssetPattern, (HttpContext http, string file) => assets.Asset(http, file)).ExcludeFromDescription();
+        foreach (var file in AssetFiles)
+        {
+            group.MapGet("/" + file, (HttpContext http) => assets.Asset(http, file)).ExcludeFromDescription();
+        }
+
         return app;
     }
 }

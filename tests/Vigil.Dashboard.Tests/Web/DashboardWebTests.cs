@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Vigil.Dashboard.Web;
 using Vigil.Testing.Silo;
@@ -25,8 +25,10 @@ public sealed class DashboardWebTests : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = folder.Path });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
+        builder.Services.AddAuthorization();
         builder.AddDashboardWeb();
         app = builder.Build();
+        app.UseAuthorization();
         app.MapGet("/api/ping", () => "pong");
         app.MapDashboardWeb();
         await app.StartAsync();
