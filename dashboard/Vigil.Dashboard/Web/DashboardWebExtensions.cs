@@ -21,6 +21,8 @@ public static class DashboardWebExtensions
     /// <summary>The bundle files build.mjs writes (the source maps are served for debugging).</summary>
     public static readonly IReadOnlyList<string> AssetFiles = ["app.js", "app.css", "app.js.map", "app.css.map"];
 
+    private static readonly string[] GetAndHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static WebApplicationBuilder AddDashboardWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DashboardAssets>();
@@ -33,12 +35,12 @@ public static class DashboardWebExtensions
         var group = app.MapGroup("").AllowAnonymous().WithTags("Dashboard");
         foreach (var route in ClientRoutes)
         {
-            group.MapGet(route, (HttpContext http) => assets.Index(http)).ExcludeFromDescription();
+            group.MapMethods(route, GetAndHead, (HttpContext http) => assets.Index(http)).ExcludeFromDescription();
         }
 
         foreach (var file in AssetFiles)
         {
-            group.MapGet("/" + file, (HttpContext http) => assets.Asset(http, file)).ExcludeFromDescription();
+            group.MapMethods("/" + file, GetAndHead, (HttpContext http) => assets.Asset(http, file)).ExcludeFromDescription();
         }
 
         return app;

@@ -77,6 +77,17 @@ public sealed class DashboardWebTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HeadOfAClientRouteAnswersLikeGetWithoutABody()
+    {
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/heat");
+
+        var response = await client.SendAsync(head);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(IndexHtml.Length, response.Content.Headers.ContentLength);
+    }
+
+    [Fact]
     public async Task ApiEndpointsKeepTheirOwnAnswers()
     {
         Assert.Equal("pong", await client.GetStringAsync("/api/ping"));
