@@ -196,6 +196,7 @@ createServer(async (req, res) => {
   if ((m = /^\/api\/vips\/([^/]+)\/history$/.exec(p))) return json(res, 200, { userId: m[1], days: Array.from({ length: 60 }, (_, i) => ({ day: new Date(Date.now() - (60 - i) * 86400_000).toISOString().slice(0, 10), spend: Math.max(0, 5000 - i * 70 + Math.sin(i) * 800), gifts: 8, sessions: Math.max(0, 3 - Math.floor(i / 20)), minutes: 60 })), baseline: { spendPerDay: 4200, sessionsPerDay: 2.4 } });
   if ((m = /^\/api\/advisors\/([^/]+)\/portfolio$/.exec(p))) return json(res, 200, ['vip-1', 'vip-2', 'vip-33', 'vip-4444'].map(profile).sort((a, b) => b.churnRisk - a.churnRisk));
   if ((m = /^\/api\/alerts\/([^/]+)\/audit$/.exec(p))) return json(res, 200, [{ at: alerts.get(m[1])?.raisedAt ?? now(), actor: 'system', action: 'raised', note: null }, ...(alerts.get(m[1])?.audit ?? [])]);
+  if (p === '/api/heat') return json(res, 200, heatList());
   if (p === '/api/incidents') return json(res, 200, [...incidents.values()]);
   if ((m = /^\/api\/incidents\/([^/]+)$/.exec(p))) return incidents.has(m[1]) ? json(res, 200, incidents.get(m[1])) : json(res, 404, { error: 'no incident' });
   if (p === '/api/admin/users') return json(res, 200, Object.keys(users).map(me));

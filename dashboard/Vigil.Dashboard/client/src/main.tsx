@@ -37,10 +37,15 @@ function App() {
       void live.stop();
       setMe(null);
     });
-    api.me().then(signedIn, e => {
-      if (!(e instanceof ApiError) || e.status !== 401) console.warn('GET /auth/me failed', e);
-      setMe(null);
+    // Signed out (401, or no identity endpoint at all: 404) shows the sign-in page; a silo that is down or
+    // restarting (network error, 5xx) is asked again, rather than sending a signed-in person to sign in.
+    let timer: number | undefined;
+    const ask = () => api.me().then(signedIn, e => {
+      if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) setMe(null);
+      else timer = window.setTimeout(ask, 3_000);
     });
+    void ask();
+    return () => window.clearTimeout(timer);
   }, []);
 
   useEffect(() => {

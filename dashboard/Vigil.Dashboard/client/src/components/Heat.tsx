@@ -1,20 +1,26 @@
 import { useState } from 'preact/hooks';
 import { live } from '../live';
-import { useLive } from '../hooks';
+import { api } from '../api';
+import { useLive, useLoad } from '../hooks';
 import { compact, num, pct, t, tk } from '../i18n';
 import { navigate } from '../router';
-import type { Me } from '../types';
+import { REGIONS, type Me } from '../types';
 import { RiskBar } from './charts';
-import { Link } from './common';
+import { ErrorLine, Link } from './common';
 
 export function Heat({ me }: { me: Me }) {
   useLive();
   // Lists the caller may see: the snapshot holds them (their regions, plus "global" for all-region users).
-  const ids = [...live.heat.keys()].sort((a, b) => (a === 'global' ? -1 : b === 'global' ? 1 : a.localeCompare(b)));
+  // Before the first snapshot (or if the hub sends no heat), the tabs come from the user's regions and the REST API.
+  const visible = me.regions.length === 0 ? ['global', ...REGIONS] : [...me.regions];
+  const held = [...live.heat.keys()];
+  const ids = (held.length > 0 ? held : visible).sort((a, b) => (a === 'global' ? -1 : b === 'global' ? 1 : a.localeCompare(b)));
   const fallback = me.regions.length === 0 ? 'global' : me.regions[0];
   const [chosen, setChosen] = useState<string | null>(null);
   const listId = chosen && ids.includes(chosen) ? chosen : ids.includes(fallback) ? fallback : ids[0] ?? fallback;
-  const rows = live.heat.get(listId) ?? [];
+  const liveRows = live.heat.get(listId);
+  const rest = useLoad(() => (liveRows ? Promise.resolve(null) : api.heat(listId === 'global' ? undefined : listId, 50)), `heat:${listId}:${liveRows ? 'live' : 'rest'}`);
+  const rows = liveRows ?? rest.data ?? [];
   const maxHeat = Math.max(1e-9, ...rows.map(r => r.heat));
   const onTabKey = (event: KeyboardEvent) => {
     const i = ids.indexOf(listId);
@@ -40,6 +46,7 @@ export function Heat({ me }: { me: Me }) {
         </div>
       </div>
       <div id="heat-panel" role="tabpanel" aria-labelledby={`heat-tab-${listId}`}>
+        {!liveRows && <ErrorLine error={rest.error} />}
         {rows.length === 0 ? <p class="empty">{t('heat.empty')}</p> : (
           <table class="grid-table">
             <thead>
