@@ -86,11 +86,11 @@ function DeclareForm({ me, startOpen }: { me: Me; startOpen: boolean }) {
   };
   const toggle = (id: string, on: boolean) => setChosen(c => { const n = new Set(c); if (on) n.add(id); else n.delete(id); return n; });
   return (
-    <details class="panel declare" open={startOpen}>
-      <summary>{t('incidents.declareTitle')}</summary>
+    <section class="panel declare" aria-labelledby="declare-heading">
+      <h2 id="declare-heading">{t('incidents.declareTitle')}</h2>
       <form onSubmit={submit}>
         <label>{t('incidents.name')}
-          <input data-testid="incident-title" required maxLength={200} value={title} onInput={e => setTitle(e.currentTarget.value)} />
+          <input data-testid="incident-title" required autoFocus={startOpen} maxLength={200} value={title} onInput={e => setTitle(e.currentTarget.value)} />
         </label>
         <div class="row">
           <label>{t('filter.severity')}
@@ -120,7 +120,7 @@ function DeclareForm({ me, startOpen }: { me: Me; startOpen: boolean }) {
         <ErrorLine error={error} />
         <button type="submit" class="primary" data-testid="incident-declare" disabled={busy || !title.trim()}>{t('incidents.declare')}</button>
       </form>
-    </details>
+    </section>
   );
 }
 
