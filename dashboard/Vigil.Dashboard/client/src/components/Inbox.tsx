@@ -102,7 +102,7 @@ function NudgeCard({ nudge, profile, now }: { nudge: Nudge; profile?: VipProfile
           </span>
         )}
       </header>
-      <ul class="reasons">{nudge.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+      <ul class="reasons">{nudge.reasons.map((r, i) => <li key={i} dir="auto">{r}</li>)}</ul>
       <p class="times">
         <span>{t('inbox.raised', { ago: relative(nudge.createdAt, now) })}</span>
         <span class={overdue ? 'overdue' : undefined} title={dateTime(nudge.dueAt)}>{t('inbox.due', { when: relative(nudge.dueAt, now) })}</span>

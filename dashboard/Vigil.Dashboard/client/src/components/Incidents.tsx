@@ -41,7 +41,7 @@ export function Incidents({ me }: { me: Me }) {
               data-incident-id={i.id} data-status={i.status}>
               <header>
                 <span class={`sev ${i.severity}`}>{i.severity}</span>
-                <h2><Link href={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link></h2>
+                <h2 dir="auto"><Link href={`/incidents/${encodeURIComponent(i.id)}`}>{i.title}</Link></h2>
                 <span class={`status ${i.status}`}>{tk('incidentStatus', i.status)}</span>
               </header>
               <p class="times">
@@ -147,7 +147,7 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
     <section class="page incident-room" data-testid="incident-room" data-incident-id={incident.id} data-status={incident.status} aria-labelledby="incident-heading">
       <div class="toolbar">
         <span class={`sev ${incident.severity}`}>{incident.severity}</span>
-        <h1 id="incident-heading">{incident.title}</h1>
+        <h1 id="incident-heading" dir="auto">{incident.title}</h1>
         <span class={`status ${incident.status}`} data-testid="incident-status">{tk('incidentStatus', incident.status)}</span>
         <span class="spacer" />
         <Link href="/incidents">{t('incidents.back')}</Link>
@@ -193,7 +193,7 @@ export function IncidentPage({ id, me }: { id: string; me: Me }) {
           <h2>{t('incidents.timeline')}</h2>
           <ol class="timeline" data-testid="incident-timeline" aria-live="polite">
             {incident.timeline.map((e, i) => (
-              <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.actor}</strong> {e.what}{e.note ? <q>{e.note}</q> : null}</li>
+              <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.actor}</strong> {e.what}{e.note ? <q dir="auto">{e.note}</q> : null}</li>
             ))}
           </ol>
           {canAct(me) && (

@@ -25,7 +25,7 @@ export function RoomPage({ id, me }: { id: string; me: Me }) {
   return (
     <section class="page" data-testid="room-page" aria-labelledby="room-heading">
       <div class="toolbar">
-        <h1 id="room-heading"><span class="muted">{t('room.title')}</span> <span data-testid="room-title">{r?.title || id}</span></h1>
+        <h1 id="room-heading"><span class="muted">{t('room.title')}</span> <span data-testid="room-title" dir="auto">{r?.title || id}</span></h1>
         <button type="button" onClick={() => { room.reload(); history.reload(); }}>{t('common.refresh')}</button>
       </div>
       <Loading when={room.loading && !r} />
@@ -110,7 +110,7 @@ export function AuditTrail({ alertId }: { alertId: string }) {
       {open && entries && (entries.length === 0 ? <p class="muted">{t('room.auditEmpty')}</p> : (
         <ol class="timeline">
           {entries.map((e, i) => (
-            <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.actor}</strong> {tk('auditAction', e.action)}{e.note ? <q>{e.note}</q> : null}</li>
+            <li key={i}><time dateTime={e.at}>{dateTime(e.at)}</time> <strong>{e.actor}</strong> {tk('auditAction', e.action)}{e.note ? <q dir="auto">{e.note}</q> : null}</li>
           ))}
         </ol>
       ))}

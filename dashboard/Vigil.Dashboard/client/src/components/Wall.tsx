@@ -200,7 +200,7 @@ export function AlertTile({ alert, now, me, onSelect }: { alert: AlertSnapshot; 
           </label>
         )}
       </header>
-      <h2 id={titleId} data-testid="alert-title" class="title" title={roomLabel}>{roomLabel}</h2>
+      <h2 id={titleId} data-testid="alert-title" class="title" dir="auto" title={roomLabel}>{roomLabel}</h2>
       <div class="meta">
         <Link href={`/rooms/${encodeURIComponent(alert.roomId)}`} testId="alert-room">{alert.roomId}</Link>
         <Link href={`/broadcasters/${encodeURIComponent(alert.broadcasterId)}`} cls="broadcaster">{alert.broadcasterId}</Link>
@@ -211,7 +211,7 @@ export function AlertTile({ alert, now, me, onSelect }: { alert: AlertSnapshot; 
         <span class="peak" title={t('alert.peak')}>{pct(alert.peakScore)}</span>
       </div>
       <ul class="reasons" data-testid="alert-reasons">
-        {alert.reasons.slice(0, 2).map((r, i) => <li key={i}>{r}</li>)}
+        {alert.reasons.slice(0, 2).map((r, i) => <li key={i} dir="auto">{r}</li>)}
       </ul>
       <div class="times">
         <span title={dateTime(alert.raisedAt)}>{t('alert.evidence', { count: alert.evidenceCount })} · {t('alert.raised', { ago: relative(alert.raisedAt, now) })}</span>
