@@ -189,7 +189,7 @@ export class LiveStore {
   upsertAlert(alert: AlertSnapshot, live = false): void {
     const held = this.alerts.get(alert.id);
     const resolvedAt = this.resolved.get(alert.id);
-    if ((held && held.version >= alert.version) || (resolvedAt !== undefined && resolvedAt >= alert.version)) return;
+    if (stale(held?.version, alert.version) || stale(resolvedAt, alert.version)) return;
     if (alert.status === 'resolved') {
       this.alerts.delete(alert.id);
       this.resolved.set(alert.id, alert.version);
@@ -203,15 +203,13 @@ export class LiveStore {
   }
 
   upsertNudge(nudge: Nudge): void {
-    const held = this.nudges.get(nudge.id);
-    if (held && held.version >= nudge.version) return;
+    if (stale(this.nudges.get(nudge.id)?.version, nudge.version)) return;
     this.nudges.set(nudge.id, nudge);
     this.changed();
   }
 
   upsertIncident(incident: IncidentSnapshot): void {
-    const held = this.incidents.get(incident.id);
-    if (held && held.version >= incident.version) return;
+    if (stale(this.incidents.get(incident.id)?.version, incident.version)) return;
     this.incidents.set(incident.id, incident);
     this.changed();
   }
@@ -277,6 +275,11 @@ export class LiveStore {
     if (document.visibilityState === 'visible') requestAnimationFrame(flush);
     else window.setTimeout(flush, 250);
   }
+}
+
+/** An update is stale when it is not newer than what is held; an item without a version (0) cannot be ordered, so it wins. */
+function stale(held: number | undefined, incoming: number): boolean {
+  return held !== undefined && incoming > 0 && held >= incoming;
 }
 
 export const live = new LiveStore();
