@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Vigil.Dashboard.Identity;
+using Vigil.Dashboard.Web;
 
 namespace Vigil.Dashboard;
 
@@ -9,12 +10,14 @@ public static class DashboardServiceExtensions
     public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
     {
         builder.AddDashboardIdentity();
+        builder.AddDashboardWeb();
         return builder;
     }
 
     public static WebApplication MapVigilDashboard(this WebApplication app)
     {
         app.MapDashboardIdentity();
+        app.MapDashboardWeb();
         return app;
     }
 }
