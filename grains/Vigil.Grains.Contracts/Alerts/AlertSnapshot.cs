@@ -36,4 +36,16 @@ public sealed record AlertSnapshot
     public long Version { get; init; }
 
     public string? AssignedTo { get; init; }
+
+    /// <summary>The room's viewers at the alert's latest evidence.</summary>
+    public int Viewers { get; init; }
+
+    /// <summary>The room's title: attacker-controlled text, to be shown as plain text only.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The category's risk (0..1) at each of the last (at most <c>TrendLength</c>) evidence updates, oldest first.</summary>
+    public IReadOnlyList<double> Trend { get; init; } = [];
+
+    /// <summary>How many risk values <see cref="Trend"/> keeps.</summary>
+    public const int TrendLength = 20;
 }
