@@ -1,9 +1,10 @@
 using Vigil.Dashboard.Identity;
 using Microsoft.Extensions.Options;
+using Vigil.Grains.Contracts.Events;
 
 namespace Vigil.Silo.Api;
 
-/// <summary>Rejects tokens without a name, a secret or known roles, naming the configuration key.</summary>
+/// <summary>Rejects tokens without a name, a secret, known roles or known regions, naming the configuration key.</summary>
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
@@ -26,6 +27,12 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             foreach (var role in token.Roles.Where(r => !Roles.All.Contains(r)))
             {
                 failures.Add($"{key}:Roles has unknown role '{role}'; roles are {string.Join(", ", Roles.All)}.");
+            }
+
+            // A misspelt region would silently become "no region visible"; an empty list means every region.
+            foreach (var region in token.Regions.Where(r => !Enum.TryParse<Region>(r, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(r, out _)))
+            {
+                failures.Add($"{key}:Regions has unknown region '{region}'; regions are {string.Join(", ", Enum.GetNames<Region>())}.");
             }
         }
 

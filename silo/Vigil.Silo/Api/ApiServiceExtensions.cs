@@ -17,6 +17,7 @@ public static class ApiServiceExtensions
             .AddPolicy(Roles.SafetyPolicy, p => p.RequireRole(Roles.Operator, Roles.Commander, Roles.Qa, Roles.Admin))
             .AddPolicy(Roles.ActOnAlertsPolicy, p => p.RequireRole(Roles.Operator, Roles.Commander, Roles.Admin))
             .AddPolicy(Roles.VipPolicy, p => p.RequireRole(Roles.Advisor, Roles.Admin))
+            .AddPolicy(Roles.CommandIncidentsPolicy, p => p.RequireRole(Roles.Commander, Roles.Admin))
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
         builder.Services.AddOpenApi();
@@ -30,6 +31,7 @@ public static class ApiServiceExtensions
         app.MapGroup("/api/alerts").MapAlertsApi();
         app.MapGroup("/api").MapLiveApi();
         app.MapGroup("/api").MapVipApi();
+        app.MapGroup("/api/incidents").MapIncidentsApi();
         app.MapOpenApi();
         return app;
     }

@@ -35,6 +35,12 @@ public sealed class BearerTokenAuthenticationHandler(
             {
                 var claims = new List<Claim> { new(ClaimTypes.Name, token.Name) };
                 claims.AddRange(token.Roles.Select(r => new Claim(ClaimTypes.Role, r)));
+                claims.AddRange(token.Regions.Select(r => new Claim(VigilClaims.Region, r)));
+                if (!string.IsNullOrWhiteSpace(token.AdvisorId))
+                {
+                    claims.Add(new Claim(VigilClaims.AdvisorId, token.AdvisorId));
+                }
+
                 var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
                 return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
             }
