@@ -24,7 +24,7 @@ public sealed class IncidentFeedProbe : IAsyncDisposable
     {
         while (true)
         {
-            if (!await _pending.WaitAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+            if (!await _pending.WaitAsync(TimeSpan.FromSeconds(10)))
             {
                 throw new InvalidOperationException($"The live feed ended before {what}.");
             }
