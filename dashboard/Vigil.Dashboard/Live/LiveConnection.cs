@@ -83,7 +83,7 @@ public sealed class LiveConnection : IDisposable
             }
             else if (_pending.Count >= _capacity)
             {
-                MarkLost(item.Seq, "overflow");
+                MarkLost(item.Seq);
             }
             else
             {
@@ -211,9 +211,10 @@ public sealed class LiveConnection : IDisposable
 
             if (sending.IsFaulted || sending.IsCanceled)
             {
-                // The client may not have the batch: make the next one tell it so, and it resumes.
+                // Nothing to undo: the next batch's after is this batch's sequence, which the client never got, so it
+                // resumes from what it holds.
+                _metrics.Resync("send_failed");
                 _logger.LogWarning(sending.Exception?.GetBaseException(), "Live connection {ConnectionId} failed to receive batch {After}..{Sequence}; it must resynchronise", Id, batch.After, batch.Sequence);
-                MarkLost(batch.Sequence, "send_failed");
             }
 
             ArmIfDue();
@@ -221,15 +222,12 @@ public sealed class LiveConnection : IDisposable
     }
 
     /// <summary>Drops what waits and makes the next batch's <c>after</c> a sequence the client never got. Under _gate.</summary>
-    private void MarkLost(long through, string reason)
+    private void MarkLost(long through)
     {
         if (!_lost)
         {
-            _metrics.Resync(reason);
-            if (reason == "overflow")
-            {
-                _logger.LogWarning("Live connection {ConnectionId} fell {Pending} subjects behind at sequence {Sequence}; it must resynchronise", Id, _pending.Count, through);
-            }
+            _metrics.Resync("overflow");
+            _logger.LogWarning("Live connection {ConnectionId} fell {Pending} subjects behind at sequence {Sequence}; it must resynchronise", Id, _pending.Count, through);
         }
 
         _pending.Clear();
