@@ -96,7 +96,19 @@ public sealed class LiveSync(IGrainFactory grains, LiveSequencer sequencer, Live
 
     private async Task<IReadOnlyList<IncidentSnapshot>> ReadIncidents(LiveAudience audience)
     {
-        var incidents = await grains.GetGrain<IIncidentDeskGrain>(IncidentDeskKey).List(includeResolved: false);
+        IIncidentDeskGrain desk;
+        try
+        {
+            desk = grains.GetGrain<IIncidentDeskGrain>(IncidentDeskKey);
+        }
+        catch (ArgumentException exception)
+        {
+            // A silo without the incident grains (an older build) still serves alerts, heat and nudges.
+            logger.LogWarning(exception, "No incident desk in this silo; live snapshots carry no incidents");
+            return [];
+        }
+
+        var incidents = await desk.List(includeResolved: false);
         return incidents.Where(i => audience.CanSeeRegions(i.Regions)).ToArray();
     }
 }
