@@ -74,4 +74,16 @@ public sealed class LiveHubTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, resume.GetProperty("snapshot").ValueKind);
         Assert.Equal("EU-1", resume.GetProperty("items")[0].GetProperty("alert").GetProperty("id").GetString());
     }
+
+    [Fact]
+    public async Task ACommanderDeclaresAnIncidentWithTheSpecsArgumentShape()
+    {
+        await using var commander = await RawHubClient.Connect(_host.Address, LiveHubHost.UserValue("cmd", Roles.Commander));
+
+        var completion = await commander.Invoke("DeclareIncident", new { title = "raid", severity = "P1", commander = "cmd", alertIds = new[] { "MENA-1" } });
+
+        Assert.Equal("INC-9", completion.GetProperty("result").GetProperty("id").GetString());
+        Assert.Equal("P1", completion.GetProperty("result").GetProperty("severity").GetString());
+        Assert.Equal(["Declare(raid,P1,MENA-1,cmd)"], _host.Grains.Calls);
+    }
 }
