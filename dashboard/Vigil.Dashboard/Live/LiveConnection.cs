@@ -51,7 +51,16 @@ public sealed class LiveConnection : IDisposable
         _logger = logger;
         _interval = options.BatchInterval;
         _capacity = options.ConnectionQueueCapacity;
-        _timer = time.CreateTimer(static state => ((LiveConnection)state!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // The connection outlives the hub call that opens it: its timer must not hold on to that call's context.
+        var flow = ExecutionContext.IsFlowSuppressed() ? default(AsyncFlowControl?) : ExecutionContext.SuppressFlow();
+        try
+        {
+            _timer = time.CreateTimer(static state => ((LiveConnection)state!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+        finally
+        {
+            flow?.Undo();
+        }
     }
 
     public string Id { get; }
