@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Vigil.Dashboard.Identity;
+using Vigil.Dashboard.Live;
 using Vigil.Dashboard.Web;
 
 namespace Vigil.Dashboard;
@@ -10,6 +11,7 @@ public static class DashboardServiceExtensions
     public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
     {
         builder.AddDashboardIdentity();
+        builder.AddLivePush();
         builder.AddDashboardWeb();
         return builder;
     }
@@ -17,6 +19,7 @@ public static class DashboardServiceExtensions
     public static WebApplication MapVigilDashboard(this WebApplication app)
     {
         app.MapDashboardIdentity();
+        app.MapLivePush();
         app.MapDashboardWeb();
         return app;
     }
