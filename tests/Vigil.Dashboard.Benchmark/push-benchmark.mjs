@@ -115,7 +115,8 @@ class Receiver {
     this.firstSeen = new Float64Array(roomCount * maxCount).fill(Infinity);
     this.lastSeen = new Float64Array(roomCount * maxCount).fill(-Infinity);
     this.seenBy = new Uint16Array(roomCount * maxCount);
-    this.counters = { batches: 0, sequenceGaps: 0, unmatched: 0, statusOnly: 0, otherItems: 0, deliveries: 0, coalesced: 0, closed: 0 };
+    this.measuring = false;
+    this.counters = { bytes: 0, batches: 0, sequenceGaps: 0, unmatched: 0, statusOnly: 0, otherItems: 0, deliveries: 0, coalesced: 0, closed: 0 };
     this.perConnectionP99 = [];
     this.snapshotMs = [];
     this.snapshotAlerts = 0;
@@ -172,7 +173,11 @@ class Conn {
     // HttpConnection, which hands it to the transport at start).
     const http = this.connection.connection;
     const onreceive = http.onreceive;
-    http.onreceive = data => { this.arrivedAt = now(); onreceive(data); };
+    http.onreceive = data => {
+      this.arrivedAt = now();
+      if (this.r.measuring) this.r.counters.bytes += typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      onreceive(data);
+    };
     this.connection.onclose(error => {
       if (!this.r.stopping) { this.r.counters.closed++; log('a connection closed:', error?.message ?? '(no error)'); }
     });
@@ -245,6 +250,9 @@ if (!isMainThread) {
         parentPort.postMessage({ type: 'opened' });
       } else if (message.type === 'measure') {
         loopDelay.enable();
+        receiver.measuring = true;
+      } else if (message.type === 'stop') {
+        receiver.measuring = false;
       } else if (message.type === 'finish') {
         loopDelay.disable();
         await receiver.close();
@@ -432,7 +440,8 @@ async function openConnections(buffers) {
     const loopDelay = monitorEventLoopDelay({ resolution: 5 });
     await receiver.open(connectionCount);
     return {
-      measure: () => loopDelay.enable(),
+      measure: () => { loopDelay.enable(); receiver.measuring = true; },
+      stop: () => { receiver.measuring = false; },
       finish: async () => {
         loopDelay.disable();
         await receiver.close();
@@ -459,6 +468,7 @@ async function openConnections(buffers) {
   await Promise.all(workers.map(async w => { w.worker.postMessage({ type: 'open', count: w.count }); await w.next(); }));
   return {
     measure: () => workers.forEach(w => w.worker.postMessage({ type: 'measure' })),
+    stop: () => workers.forEach(w => w.worker.postMessage({ type: 'stop' })),
     finish: () => Promise.all(workers.map(async w => {
       w.worker.postMessage({ type: 'finish' });
       const m = await w.next();
@@ -519,6 +529,7 @@ async function main() {
   measuring = true;
   const run = await drive(durationS);
   measuring = false;
+  receivers.stop();
   const wallSeconds = (now() - windowStart) / 1000;
   const cpuEndSilo = siloPid ? procCpuSeconds(siloPid) : NaN;
   const cpuNode = process.cpuUsage(cpuStartNode);
@@ -566,11 +577,11 @@ async function main() {
 
   const result = {
     measuredAt: new Date().toISOString(),
-    setup: { connections: connectionCount, workers: workerCount, rooms: roomCount, rate, durationS, warmupS, tickMs, category, node: process.version, cores },
+    setup: { batchIntervalMs: num('batch-interval-ms', 50), connections: connectionCount, workers: workerCount, rooms: roomCount, rate, durationS, warmupS, tickMs, category, node: process.version, cores },
     quiet,
     connect: { seconds: connectSeconds, snapshotAlerts: parts[0]?.snapshotAlerts ?? 0, snapshotMs: Series.of(parts.map(p => Float64Array.from(p.snapshotMs))).stats() },
     posted: { changes: measuredChanges, perSecond: measuredChanges / run.seconds, posts: postRtt.n, errors: postErrors, maxBehind },
-    push: { ...lat, deliveries: counters.deliveries, deliveriesPerSecond: counters.deliveries / run.seconds },
+    push: { ...lat, deliveries: counters.deliveries, deliveriesPerSecond: counters.deliveries / run.seconds, mibPerSecond: counters.bytes / wallSeconds / 1048576, bytesPerDelivery: counters.bytes / counters.deliveries },
     pushAfter202: Series.of(parts.map(p => p.after202)).stats(),
     frameArrival: Series.of(parts.map(p => p.arrival)).stats(),
     coalesced: { count: counters.coalesced, share: counters.coalesced / expectedDeliveries },
@@ -617,6 +628,7 @@ function markdown(r) {
   lines.push(`| Push latency p99 | ${f(p.p99)} | ms | ${f(b.p99)} | ${f(r.baseline.ratioP99, 2)}x | <= 50 | ${r.target.met ? 'yes' : 'no'} |`);
   lines.push(`| Push latency max | ${f(p.max)} | ms | ${f(b.max)} | ${f(p.max / b.max, 2)}x | - | - |`);
   lines.push(`| Deliveries (connection x alert change) | ${f(p.deliveriesPerSecond, 0)} | /s | - | - | - | - |`);
+  lines.push(`| Bytes pushed (JSON frames, all connections) | ${f(p.mibPerSecond, 1)} | MiB/s | - | - | - | - |`);
   lines.push(`| Alert changes posted | ${f(r.posted.perSecond, 0)} | /s | - | - | 1,000 | ${r.posted.perSecond >= 990 ? 'yes' : 'no'} |`);
   lines.push(`| Posted changes coalesced by the hub (per connection) | ${f(r.coalesced.share * 100, 2)} | % | - | - | - | - |`);
   lines.push(`| Silo CPU | ${f(r.cpu.siloCores, 2)} | cores | - | - | - | - |`);
@@ -630,7 +642,7 @@ function markdown(r) {
     `(p50 ${f(r.connect.snapshotMs.p50)} ms); ${r.setup.rate.toLocaleString('en-US')} alert changes/s (\`moderation.score\` on ${r.setup.rooms} alerted rooms, NDJSON every ${r.setup.tickMs} ms) ` +
     `for ${r.setup.durationS} s after a ${r.setup.warmupS} s warm-up; Node ${r.setup.node}, ${r.setup.cores} cores shared by the silo and the client.`);
   lines.push('');
-  lines.push(`Details: ${f(p.count, 0)} deliveries measured, p90 ${f(p.p90)} ms, p99.9 ${f(p.p999)} ms; ` +
+  lines.push(`Details: ${f(p.count, 0)} deliveries measured (${f(p.bytesPerDelivery, 0)} bytes of frame each), p90 ${f(p.p90)} ms, p99.9 ${f(p.p999)} ms; ` +
     `worst connection's p99 ${f(r.perConnectionP99.max)} ms (best ${f(r.perConnectionP99.min)} ms); ` +
     `fan-out spread (first to last connection receiving one change) p50 ${f(r.fanoutSpreadMs.p50)} ms, p99 ${f(r.fanoutSpreadMs.p99)} ms; ` +
     `WebSocket frame reached JavaScript (before SignalR parsing) p50 ${f(r.frameArrival.p50)} ms, p99 ${f(r.frameArrival.p99)} ms; ` +
@@ -640,8 +652,8 @@ function markdown(r) {
     `never delivered ${r.notDelivered.toLocaleString('en-US')}; sequence gaps ${r.counters.sequenceGaps}; connections closed ${r.counters.closed}; ` +
     `POST errors ${r.posted.errors}; poster at most ${r.posted.maxBehind} changes behind schedule.`);
   lines.push('');
-  const interval = r.batches.gapMs.p50;
-  lines.push(`What batching costs by itself: with changes arriving all the time, every connection gets a batch every ${f(interval)} ms (measured p50 gap), ` +
+  const interval = r.setup.batchIntervalMs;
+  lines.push(`What batching costs by itself: with changes arriving all the time, every connection gets a batch every ${f(interval, 0)} ms (the hub's interval; measured p50 gap between handled batches ${f(r.batches.gapMs.p50)} ms), ` +
     `so a change waits for the next one uniformly over 0-${f(interval, 0)} ms: p50 ${f(interval / 2)} ms, p99 ${f(interval * 0.99)} ms before anything else. ` +
     `So at this load p99 cannot be under ${f(interval * 0.99)} ms plus the ingest itself (POST p50 ${f(b.p50)} ms), about ${f(interval * 0.99 + b.p50, 0)} ms. ` +
     `Measured p50 minus the median hold: ${f(p.p50 - interval / 2)} ms for ingest, fan-out, serialisation, transport and the client.`);

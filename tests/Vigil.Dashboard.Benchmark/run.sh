@@ -11,6 +11,7 @@
 #             the push performs when it gets the cores. (With autogroups, a process's own nice only counts inside
 #             its session, so `nice` alone changes nothing against other sessions.)
 # --no-build: use the silo build as it is.
+# --interval MS: the hub's batch interval (Vigil:Live:BatchInterval, default 50 ms), to see what it costs.
 # PUSHBENCH_NODE_ARGS: extra options for node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the client.
 # Builds the silo in Release when its sources are newer than the build, and runs `npm ci` when node_modules is stale.
 set -euo pipefail
@@ -24,8 +25,12 @@ warmup=5
 extra=()
 prio=""
 build=1
+interval_ms=50
+next_is_interval=0
 for arg in "$@"; do
+  if [[ $next_is_interval == 1 ]]; then interval_ms="$arg"; next_is_interval=0; continue; fi
   case "$arg" in
+    --interval) next_is_interval=1 ;;
     --quick) duration=10; warmup=3 ;;
     --no-build) build=0 ;;
     --priority)
@@ -79,6 +84,7 @@ Vigil__DataPath="$data" \
 Vigil__Storage=Sqlite \
 Vigil__LogLevel=Warning \
 Vigil__Simulator__Enabled=false \
+Vigil__Live__BatchInterval="$(printf '00:00:00.%03d' "$interval_ms")" \
 Vigil__Ingest__ApiKeys__0="$api_key" \
 Vigil__Api__Tokens__0__Name=push-benchmark \
 Vigil__Api__Tokens__0__Token="$token" \
@@ -93,7 +99,7 @@ table="$data/table.md"
 status=0
 # shellcheck disable=SC2086 # PUSHBENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") is split on purpose
 node ${PUSHBENCH_NODE_ARGS:-} "$here/push-benchmark.mjs" --url "$url" --token "$token" --api-key "$api_key" --silo-pid "$silo_pid" \
-  --clk-tck "$(getconf CLK_TCK)" --duration "$duration" --warmup "$warmup" --json "$result_json" --markdown "$table" \
+  --clk-tck "$(getconf CLK_TCK)" --duration "$duration" --warmup "$warmup" --json "$result_json" --markdown "$table" --batch-interval-ms "$interval_ms" \
   "${extra[@]}" >/dev/null || status=$?
 
 if ! kill -0 "$silo_pid" 2>/dev/null; then
