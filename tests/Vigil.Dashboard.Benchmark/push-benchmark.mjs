@@ -403,10 +403,10 @@ async function openAlerts() {
   return alerts.filter(a => ours.has(a.roomId)).length;
 }
 
-// Other work on a shared machine (builds, tests) skews the figures: wait up to --quiet-wait seconds (default 120)
+// Other work on a shared machine (builds, tests) skews the figures: wait up to --quiet-wait seconds (default 30)
 // for a second in which other processes use less than --quiet-cores (default 0.3) cores, and say how it went.
 async function waitForQuiet() {
-  const limitS = num('quiet-wait', 120);
+  const limitS = num('quiet-wait', 30);
   const maxOther = num('quiet-cores', 0.3);
   const cores = cpus().length;
   const deadline = now() + limitS * 1000;
