@@ -31,5 +31,4 @@ public sealed class HarnessTests(DashboardFixture dashboard) : BrowserTest(dashb
         Assert.Equal("P1", alert.GetProperty("severity").GetString());
         Assert.Equal(room.BroadcasterId, alert.GetProperty("broadcasterId").GetString());
     });
-
 }

@@ -13,6 +13,7 @@ public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncLifetime
     private const int MaxSiloOutput = 40_000;
 
     private readonly List<Person> _people = [];
+    private string _test = "";
 
     protected DashboardFixture Dashboard { get; } = dashboard;
 
@@ -27,6 +28,7 @@ public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncLifetime
 
     protected async Task Scenario(Func<Task> steps, [CallerMemberName] string test = "")
     {
+        _test = test;
         var siloOutputBefore = Dashboard.SiloOutput.Length;
         try
         {
@@ -48,6 +50,9 @@ public abstract class BrowserTest(DashboardFixture dashboard) : IAsyncLifetime
 
         await SaveScreenshots(test);
     }
+
+    /// <summary>Saves <paramref name="person"/>'s page now, as <c>&lt;test&gt;-&lt;moment&gt;.png</c>.</summary>
+    protected Task Capture(Person person, string moment) => person.Screenshot($"{_test}-{moment}");
 
     private async Task SaveScreenshots(string test)
     {

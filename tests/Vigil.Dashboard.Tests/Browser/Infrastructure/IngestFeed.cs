@@ -14,8 +14,8 @@ public sealed class IngestFeed(HttpClient http, string apiKey)
 {
     /// <summary>
     /// Two classifier scores of 0.95 give risk 1 - (1 - 0.95 x 0.95) = 0.90 (DefaultPolicy's combination rule), above
-    /// every category's alert threshold and minimum evidence; it is P1 for minor_safety, self_harm, violence, nudity,
-    /// sexual and weapons, P2 for hate and harassment (which have no P1 and a 300 s SLA, time enough to act on by hand).
+    /// every category's alert threshold and minimum evidence; it is P1 (60 s SLA) for minor_safety, self_harm and
+    /// violence, P2 (300 s SLA, time enough to act on by hand) for nudity, sexual, weapons, hate and harassment.
     /// </summary>
     public const double StrongScore = 0.95;
 
