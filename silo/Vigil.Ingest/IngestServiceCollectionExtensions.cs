@@ -21,7 +21,7 @@ public static class IngestServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds <see cref="IngestOptions"/> bound to <c>Vigil:Ingest</c> and validated at start-up, the de-duplicator,
+    /// Adds <see cref="IngestOptions"/> bound to <c>Vigil:Ingest</c> and validated at start-up, the de-duplicator and its journal,
     /// metrics, the <see cref="EventIngestor"/> and the request handler. Events go to <see cref="GrainEventSink"/> (which needs the grain runtime)
     /// unless an <see cref="IEventSink"/> was registered before.
     /// </summary>
@@ -31,6 +31,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<EventDeduplicator>();
+        services.AddHostedService<DedupJournal>();
         services.TryAddSingleton(sp => new IngestMetrics(sp.GetRequiredService<EventDeduplicator>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.TryAddSingleton<IEventSink, GrainEventSink>();
         services.TryAddSingleton<EventIngestor>();

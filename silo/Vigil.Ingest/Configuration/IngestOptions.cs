@@ -22,4 +22,13 @@ public sealed class IngestOptions
 
     /// <summary>How much event time an id is remembered for idempotency; the contract promises at least 24 hours.</summary>
     public TimeSpan DedupRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// The folder where admitted ids are journalled so a restart still knows them (the silo sets
+    /// <c>&lt;Vigil:DataPath&gt;/ingest-dedup</c>); empty keeps them in memory only.
+    /// </summary>
+    public string DedupJournalPath { get; set; } = string.Empty;
+
+    /// <summary>How often newly admitted ids are appended to the journal (and on shutdown).</summary>
+    public TimeSpan DedupCheckpointInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -46,6 +46,11 @@ public sealed class IngestOptionsValidator : IValidateOptions<IngestOptions>
             failures.Add($"{Section}:MaxFutureSkew must be a duration between 00:00:00 and 1.00:00:00 such as 00:05:00 (was '{options.MaxFutureSkew}').");
         }
 
+        if (options.DedupCheckpointInterval < TimeSpan.FromMilliseconds(100) || options.DedupCheckpointInterval > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:DedupCheckpointInterval must be between 00:00:00.1 and 00:10:00 (was '{options.DedupCheckpointInterval}').");
+        }
+
         if (options.DedupRetention < TimeSpan.FromHours(24) || options.DedupRetention > TimeSpan.FromDays(30))
         {
             failures.Add($"{Section}:DedupRetention must be between 1.00:00:00 and 30.00:00:00; the contract promises at least 24 hours of idempotency (was '{options.DedupRetention}').");

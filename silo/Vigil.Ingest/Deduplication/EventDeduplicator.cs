@@ -24,7 +24,9 @@ namespace Vigil.Ingest.Deduplication;
 /// wrongly dropped event in 6 years. The seed is random per process, so collisions cannot be aimed at.</para>
 /// <para><b>Late events.</b> An event older than the window is checked against the set, and if new it is accepted
 /// and remembered only until the next eviction step: the contract's idempotency covers the window, not older
-/// events. <b>Restarts</b> forget every id (the set lives in memory).</para>
+/// events. <b>Restarts</b> forget every id unless a <see cref="DedupJournal"/> keeps them: it appends the hashes
+/// admitted since its last checkpoint (<see cref="DrainJournal"/>) to one file per event-time hour and feeds them back
+/// through <see cref="Restore"/> at start, with the same seed.</para>
 /// <para><b>Threads.</b> Hashes are computed before the lock; one lock per batch covers lookups and inserts, so
 /// two concurrent requests with the same id deliver it once.</para>
 /// </remarks>
@@ -39,17 +41,41 @@ public sealed class EventDeduplicator
     private readonly Queue<HourList> _evicting = new();
     private readonly HourList _late = new();
     private readonly long _retentionHours;
+    private readonly ulong _seed;
+    private List<DedupJournalEntry>? _journal;
     private long _newestHour = long.MinValue;
 
     public EventDeduplicator(IOptions<IngestOptions> options)
-        : this(options.Value.DedupRetention)
+        : this(options.Value.DedupRetention, DedupJournal.SeedFor(options.Value))
     {
+        if (!string.IsNullOrEmpty(options.Value.DedupJournalPath))
+        {
+            _journal = [];
+        }
     }
 
-    public EventDeduplicator(TimeSpan retention)
+    /// <param name="retention">How much event time an id is remembered for (at least an hour).</param>
+    /// <param name="seed">The hash seed; a journal passes its folder's, so restored hashes match new ones.</param>
+    public EventDeduplicator(TimeSpan retention, ulong? seed = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(retention, TimeSpan.FromHours(1));
         _retentionHours = (long)Math.Ceiling(retention / TimeSpan.FromHours(1));
+        _seed = seed ?? IdHash.NewSeed();
+    }
+
+    /// <summary>Whole hours of event time an id is kept for.</summary>
+    public long RetentionHours => _retentionHours;
+
+    /// <summary>The newest event-time hour seen (ticks / hour), or <see cref="long.MinValue"/> before any event.</summary>
+    public long NewestHour
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _newestHour;
+            }
+        }
     }
 
     /// <summary>Ids currently remembered (including those queued for eviction).</summary>
@@ -79,7 +105,7 @@ public sealed class EventDeduplicator
         var newestHour = long.MinValue;
         for (var i = 0; i < events.Count; i++)
         {
-            hashes[i] = IdHash.Of(events[i].Id);
+            hashes[i] = IdHash.Of(events[i].Id, _seed);
             newestHour = Math.Max(newestHour, HourOf(events[i]));
         }
 
@@ -99,6 +125,7 @@ public sealed class EventDeduplicator
                 if (hour >= oldestKept)
                 {
                     HourListFor(hour).Add(hashes[i]);
+                    _journal?.Add(new DedupJournalEntry(hour, hashes[i]));
                 }
                 else
                 {
@@ -125,8 +152,51 @@ public sealed class EventDeduplicator
         {
             foreach (var e in events)
             {
-                _seen.Remove(IdHash.Of(e.Id));
+                _seen.Remove(IdHash.Of(e.Id, _seed));
             }
+        }
+    }
+
+    /// <summary>
+    /// Hands the hashes admitted since the last call to <paramref name="into"/> (cleared first) for the journal to
+    /// append; the journal's buffer and this one swap, so admitting never waits on disk.
+    /// </summary>
+    public List<DedupJournalEntry> DrainJournal(List<DedupJournalEntry> into)
+    {
+        into.Clear();
+        lock (_gate)
+        {
+            if (_journal is null)
+            {
+                return into;
+            }
+
+            (_journal, into) = (into, _journal);
+            return into;
+        }
+    }
+
+    /// <summary>Remembers hashes a journal kept for <paramref name="hour"/>, unless that hour is already outside the window.</summary>
+    public void Restore(long hour, ReadOnlySpan<ulong> hashes)
+    {
+        lock (_gate)
+        {
+            AdvanceWindow(hour);
+            if (hour < _newestHour - _retentionHours)
+            {
+                return;
+            }
+
+            var list = HourListFor(hour);
+            foreach (var hash in hashes)
+            {
+                if (hash != 0 && _seen.Add(hash))
+                {
+                    list.Add(hash);
+                }
+            }
+
+            Evict(MinEvictionsPerCall);
         }
     }
 

@@ -6,8 +6,9 @@ using System.Security.Cryptography;
 namespace Vigil.Ingest.Deduplication;
 
 /// <summary>
-/// 64-bit XXH64 of an event id's UTF-16 code units, keyed with a random per-process seed so a producer cannot
-/// choose ids that collide on purpose. Never 0: 0 marks an empty slot in <see cref="UInt64HashSet"/>.
+/// 64-bit XXH64 of an event id's UTF-16 code units, keyed with a random seed (per process, or per data folder when
+/// the de-duplication journal keeps ids across restarts) so a producer cannot choose ids that collide on purpose.
+/// Never 0: 0 marks an empty slot in <see cref="UInt64HashSet"/>.
 /// </summary>
 internal static class IdHash
 {
@@ -17,11 +18,15 @@ internal static class IdHash
     private const ulong Prime4 = 0x85EBCA77C2B2AE63UL;
     private const ulong Prime5 = 0x27D4EB2F165667C5UL;
 
-    private static readonly ulong ProcessSeed = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+    private static readonly ulong ProcessSeed = NewSeed();
 
-    public static ulong Of(string id)
+    public static ulong NewSeed() => BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+
+    public static ulong Of(string id) => Of(id, ProcessSeed);
+
+    public static ulong Of(string id, ulong seed)
     {
-        var hash = XxHash64(MemoryMarshal.AsBytes(id.AsSpan()), ProcessSeed);
+        var hash = XxHash64(MemoryMarshal.AsBytes(id.AsSpan()), seed);
         return hash == 0 ? 1 : hash;
     }
 

@@ -25,4 +25,10 @@ internal static partial class IngestLog
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "No producer key is configured in Vigil:Ingest:ApiKeys (environment Vigil__Ingest__ApiKeys__0): {Route} refuses every request")]
     public static partial void NoApiKeys(ILogger logger, string route);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Restored {Ids} event ids from {Files} hour files of the de-duplication journal {JournalPath}")]
+    public static partial void DedupJournalLoaded(ILogger logger, long ids, int files, string journalPath);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "Writing the de-duplication journal {JournalPath} failed; the ids stay queued for the next checkpoint")]
+    public static partial void DedupJournalFailed(ILogger logger, Exception exception, string journalPath);
 }

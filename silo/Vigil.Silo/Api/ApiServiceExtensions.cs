@@ -19,6 +19,7 @@ public static class ApiServiceExtensions
             .AddPolicy(Roles.VipPolicy, p => p.RequireRole(Roles.Advisor, Roles.Admin))
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
         builder.Services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
+        builder.Services.AddSingleton<PolicyAdministration>();
         builder.Services.AddOpenApi();
         return builder;
     }
@@ -30,6 +31,7 @@ public static class ApiServiceExtensions
         app.MapGroup("/api/alerts").MapAlertsApi();
         app.MapGroup("/api").MapLiveApi();
         app.MapGroup("/api").MapVipApi();
+        app.MapGroup("/api/policy").MapPolicyApi();
         app.MapOpenApi();
         return app;
     }

@@ -16,6 +16,9 @@ public sealed class PolicyWatcherHostedService(
 {
     private PolicyFileWatcher? _watcher;
 
+    /// <summary>The watched policy file, known once the service has started.</summary>
+    public string PolicyPath { get; private set; } = string.Empty;
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = configuration.GetSection(PolicyFileWatcherOptions.SectionName).Get<PolicyFileWatcherOptions>() ?? new PolicyFileWatcherOptions();
@@ -29,6 +32,7 @@ public sealed class PolicyWatcherHostedService(
             throw new SiloConfigurationException(string.Join(Environment.NewLine, problems));
         }
 
+        PolicyPath = Path.GetFullPath(options.Path);
         if (!File.Exists(options.Path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(options.Path)!);

@@ -2,6 +2,7 @@ using Serilog;
 using Serilog.Events;
 using Vigil.Grains;
 using Vigil.Grains.Health;
+using Vigil.Ingest.Configuration;
 using Vigil.Runtime.Hosting;
 using Vigil.Runtime.Sqlite;
 using Vigil.Simulator;
@@ -27,7 +28,8 @@ public static class SiloBuilderExtensions
         builder.Services.Configure<HostOptions>(h => h.ShutdownTimeout = options.ShutdownTimeout);
         builder.Services.AddGrainRuntime().AddGrainAssembly(typeof(HealthProbeGrain).Assembly);
         builder.Services.AddVigilGrainServices();
-        builder.Services.AddHostedService<PolicyWatcherHostedService>();
+        builder.Services.AddSingleton<PolicyWatcherHostedService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PolicyWatcherHostedService>());
         builder.Services.AddSingleton(ReadSimulatorOptions(builder.Configuration));
         builder.Services.AddHostedService<EmbeddedSimulatorService>();
         if (options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase))
@@ -37,6 +39,15 @@ public static class SiloBuilderExtensions
         else
         {
             builder.Services.AddSqliteGrainStorage(options.GrainStateFile);
+
+            // Durable state, so durable idempotency: a producer's retry after a restart is still a duplicate.
+            builder.Services.PostConfigure<IngestOptions>(ingest =>
+            {
+                if (string.IsNullOrEmpty(ingest.DedupJournalPath))
+                {
+                    ingest.DedupJournalPath = options.DedupJournalFolder;
+                }
+            });
         }
 
         return options;

@@ -18,4 +18,7 @@ public sealed class SiloOptions
     public string LogLevel { get; set; } = "Information";
 
     public string GrainStateFile => Path.Combine(Path.GetFullPath(DataPath), "grain-state.db");
+
+    /// <summary>Where ingest journals admitted event ids, so idempotency survives a restart.</summary>
+    public string DedupJournalFolder => Path.Combine(Path.GetFullPath(DataPath), "ingest-dedup");
 }
