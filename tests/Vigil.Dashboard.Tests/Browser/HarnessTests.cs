@@ -31,4 +31,16 @@ public sealed class HarnessTests(DashboardFixture dashboard) : BrowserTest(dashb
         Assert.Equal("P1", alert.GetProperty("severity").GetString());
         Assert.Equal(room.BroadcasterId, alert.GetProperty("broadcasterId").GetString());
     });
+
+    [Fact]
+    public Task TheChurnRecipeNudgesOnlyTheAdvisorTheVipWasAssignedTo() => Scenario(async () =>
+    {
+        var vip = Unique.Id("vip");
+
+        await Ingest.DriveChurn(vip, "NA", "harness-advisor", Dashboard.Admin);
+
+        var nudge = Assert.Single(await Dashboard.Admin.NudgesOf("harness-advisor"), n => n.GetProperty("userId").GetString() == vip);
+        Assert.True(nudge.GetProperty("risk").GetInt32() >= 60, $"churn risk {nudge.GetProperty("risk")} should cross the nudge threshold");
+        Assert.DoesNotContain(await Dashboard.Admin.NudgesOf("someone-else"), n => n.GetProperty("userId").GetString() == vip);
+    });
 }

@@ -21,6 +21,15 @@ public sealed class AdminApi(HttpClient http)
         return [.. alerts.EnumerateArray().Where(a => a.GetProperty("roomId").GetString() == room.RoomId)];
     }
 
+    /// <summary>The open churn nudges of <paramref name="advisorId"/>.</summary>
+    public async Task<IReadOnlyList<JsonElement>> NudgesOf(string advisorId)
+    {
+        using var response = await http.GetAsync($"/api/advisors/{Uri.EscapeDataString(advisorId)}/nudges");
+        await EnsureSuccess(response, $"GET /api/advisors/{advisorId}/nudges");
+        var nudges = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. nudges.EnumerateArray()];
+    }
+
     private static async Task EnsureSuccess(HttpResponseMessage response, string call)
     {
         if (!response.IsSuccessStatusCode)
