@@ -62,7 +62,7 @@ public sealed class ViewScreenshotTests(DashboardFixture dashboard) : BrowserTes
             {
                 var room = await Ingest.RaiseAlert("NA", "weapons");
                 await person.SignIn(DemoUser.Operator, $"/broadcasters/{room.BroadcasterId}");
-                return page.GetByText(room.BroadcasterId).First;
+                return page.GetByTestId("broadcaster-page");
             }
 
             case "vip":
@@ -86,7 +86,7 @@ public sealed class ViewScreenshotTests(DashboardFixture dashboard) : BrowserTes
                 return page.GetByTestId("incident-declare");
             case "admin":
                 await person.SignIn(DemoUser.Admin, "/admin");
-                return page.GetByText(DemoUser.SecondAdvisor.UserName, new PageGetByTextOptions { Exact = true }).First;
+                return page.GetByTestId("admin-user-row").Filter(new LocatorFilterOptions { HasText = DemoUser.SecondAdvisor.UserName }).First;
             default:
                 throw new ArgumentOutOfRangeException(nameof(view), view, "No such view.");
         }
