@@ -82,8 +82,15 @@ public sealed class ViewScreenshotTests(DashboardFixture dashboard) : BrowserTes
             }
 
             case "incidents":
+            {
+                var room = await Ingest.RaiseAlert("MENA", "self_harm");
+                var alertId = (await Dashboard.Admin.AlertsOf(room)).Single().GetProperty("id").GetString();
                 await person.SignIn(DemoUser.Commander, "/incidents");
-                return page.GetByTestId("incident-declare");
+                var declaration = new { title = "Self-harm livestream in " + room.RoomId, severity = "P1", commander = DemoUser.Commander.UserName, alertIds = new[] { alertId } };
+                var incident = await HubCall.ResultOf(page, "DeclareIncident", declaration);
+                return page.Locator($"[data-testid='incident-card'][data-incident-id='{incident.GetProperty("id").GetString()}']");
+            }
+
             case "admin":
                 await person.SignIn(DemoUser.Admin, "/admin");
                 return page.GetByTestId("admin-user-row").Filter(new LocatorFilterOptions { HasText = DemoUser.SecondAdvisor.UserName }).First;

@@ -50,8 +50,20 @@ public static class HubCall
     /// <summary>The completion's error message, or null when the call succeeded.</summary>
     public static async Task<string?> ErrorOf(IPage page, string target, params object?[] args)
     {
-        var answer = await page.EvaluateAsync<JsonElement>(Script, new { target, args }).Within($"the page's call of {target} on /hubs/live to complete");
-        var error = answer.GetProperty("error");
+        var error = (await Complete(page, target, args)).GetProperty("error");
         return error.ValueKind == JsonValueKind.Null ? null : error.GetString();
     }
+
+    /// <summary>The completion's result; throws with the hub's error when the call failed.</summary>
+    public static async Task<JsonElement> ResultOf(IPage page, string target, params object?[] args)
+    {
+        var answer = await Complete(page, target, args);
+        var error = answer.GetProperty("error");
+        return error.ValueKind == JsonValueKind.Null
+            ? answer.GetProperty("result")
+            : throw new InvalidOperationException($"The hub refused {target}: {error.GetString()}");
+    }
+
+    private static Task<JsonElement> Complete(IPage page, string target, object?[] args) =>
+        page.EvaluateAsync<JsonElement>(Script, new { target, args }).Within($"the page's call of {target} on /hubs/live to complete");
 }
