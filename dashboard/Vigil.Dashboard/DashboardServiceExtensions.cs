@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Vigil.Dashboard.Identity;
 
 namespace Vigil.Dashboard;
 
@@ -7,11 +8,13 @@ public static class DashboardServiceExtensions
 {
     public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
     {
+        builder.AddDashboardIdentity();
         return builder;
     }
 
     public static WebApplication MapVigilDashboard(this WebApplication app)
     {
+        app.MapDashboardIdentity();
         return app;
     }
 }

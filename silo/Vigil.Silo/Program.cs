@@ -1,9 +1,15 @@
 using Microsoft.Extensions.Options;
 using Serilog;
 using Vigil.Dashboard;
+using Vigil.Dashboard.Identity;
 using Vigil.Ingest;
 using Vigil.Silo.Api;
 using Vigil.Silo.Hosting;
+
+if (PasswordHashCommand.IsRequested(args))
+{
+    return PasswordHashCommand.Run(Console.In, Console.Out, Console.Error);
+}
 
 try
 {

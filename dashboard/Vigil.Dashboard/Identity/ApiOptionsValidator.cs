@@ -1,9 +1,9 @@
-using Vigil.Dashboard.Identity;
 using Microsoft.Extensions.Options;
+using Vigil.Grains.Contracts.Events;
 
-namespace Vigil.Silo.Api;
+namespace Vigil.Dashboard.Identity;
 
-/// <summary>Rejects tokens without a name, a secret or known roles, naming the configuration key.</summary>
+/// <summary>Rejects tokens without a name, a secret, known roles or known regions, naming the configuration key.</summary>
 public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
 {
     public ValidateOptionsResult Validate(string? name, ApiOptions options)
@@ -26,6 +26,16 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
             foreach (var role in token.Roles.Where(r => !Roles.All.Contains(r)))
             {
                 failures.Add($"{key}:Roles has unknown role '{role}'; roles are {string.Join(", ", Roles.All)}.");
+            }
+
+            foreach (var region in token.Regions.Where(r => !Enum.TryParse<Region>(r, ignoreCase: false, out _) || int.TryParse(r, out _)))
+            {
+                failures.Add($"{key}:Regions has unknown region '{region}'; regions are {string.Join(", ", Enum.GetNames<Region>())}.");
+            }
+
+            if (token.AdvisorId is { } advisorId && !UserValidation.IsIdentifier(advisorId))
+            {
+                failures.Add($"{key}:AdvisorId must be 1-64 letters, digits, '.', '_', '-' or '@' (was '{advisorId}').");
             }
         }
 
