@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs every Vigil test from a fresh clone: restores, builds and tests the whole solution, then prints one
 # closing line "N passed, N failed, N skipped". Installs whatever the tests need that the machine lacks.
+# The browser tests (tests/Vigil.Dashboard.Tests/Browser) leave a screenshot per test and per view in
+# artifacts/screenshots/ (git-ignored; VIGIL_ARTIFACTS moves it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -60,8 +60,8 @@ public sealed class DashboardFixture : IAsyncLifetime
 
     private async Task Start()
     {
-        // Auto-waiting expectations wait up to this long; each one's message says what it awaited.
-        Assertions.SetDefaultExpectTimeout(15_000);
+        // Auto-waiting expectations wait up to this long (as Vigil.Testing's Within does); each message says what it awaited.
+        Assertions.SetDefaultExpectTimeout(20_000);
 
         _silo = SiloProcess.Start(_data.Path, new Dictionary<string, string>
         {
