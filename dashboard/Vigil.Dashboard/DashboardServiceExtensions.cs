@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Vigil.Dashboard.Identity;
+using Vigil.Dashboard.Live;
+using Vigil.Dashboard.Web;
 
 namespace Vigil.Dashboard;
 
@@ -9,12 +11,16 @@ public static class DashboardServiceExtensions
     public static WebApplicationBuilder AddVigilDashboard(this WebApplicationBuilder builder)
     {
         builder.AddDashboardIdentity();
+        builder.AddLivePush();
+        builder.AddDashboardWeb();
         return builder;
     }
 
     public static WebApplication MapVigilDashboard(this WebApplication app)
     {
         app.MapDashboardIdentity();
+        app.MapLivePush();
+        app.MapDashboardWeb();
         return app;
     }
 }

@@ -28,7 +28,8 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
                 failures.Add($"{key}:Roles has unknown role '{role}'; roles are {string.Join(", ", Roles.All)}.");
             }
 
-            foreach (var region in token.Regions.Where(r => !Enum.TryParse<Region>(r, ignoreCase: false, out _) || int.TryParse(r, out _)))
+            // A misspelt region would silently become "no region visible"; an empty list means every region.
+            foreach (var region in token.Regions.Where(r => !Enum.TryParse<Region>(r, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed) || int.TryParse(r, out _)))
             {
                 failures.Add($"{key}:Regions has unknown region '{region}'; regions are {string.Join(", ", Enum.GetNames<Region>())}.");
             }

@@ -50,6 +50,7 @@ public static class DashboardIdentityExtensions
             .AddPolicy(Roles.SafetyPolicy, p => p.RequireRole(Roles.Operator, Roles.Commander, Roles.Qa, Roles.Admin))
             .AddPolicy(Roles.ActOnAlertsPolicy, p => p.RequireRole(Roles.Operator, Roles.Commander, Roles.Admin))
             .AddPolicy(Roles.VipPolicy, p => p.RequireRole(Roles.Advisor, Roles.Admin))
+            .AddPolicy(Roles.CommandIncidentsPolicy, p => p.RequireRole(Roles.Commander, Roles.Admin))
             .AddPolicy(Roles.AdminPolicy, p => p.RequireRole(Roles.Admin));
         return builder;
     }

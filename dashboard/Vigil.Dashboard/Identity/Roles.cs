@@ -21,4 +21,7 @@ public static class Roles
     public const string VipPolicy = "vips";
 
     public const string AdminPolicy = "admin";
+
+    /// <summary>Moves incidents between declared, mitigating and resolved (commander, admin).</summary>
+    public const string CommandIncidentsPolicy = "command-incidents";
 }

@@ -2,7 +2,10 @@ using Vigil.Grains.Contracts.Events;
 
 namespace Vigil.Grains.Contracts.Alerts;
 
-/// <summary>What a room tells its region's alert center when a category's risk reaches the alert threshold.</summary>
+/// <summary>
+/// What a room tells its region's alert center when a category's risk reaches the alert threshold, with the room's
+/// viewers and title at that moment for the alert tile (the title is attacker-controlled text: data, never markup).
+/// </summary>
 public sealed record AlertEvidence(
     string RoomId,
     string BroadcasterId,
@@ -13,4 +16,6 @@ public sealed record AlertEvidence(
     double PeakScore,
     int EvidenceCount,
     IReadOnlyList<string> Reasons,
-    DateTimeOffset ObservedAt);
+    DateTimeOffset ObservedAt,
+    int Viewers = 0,
+    string? Title = null);

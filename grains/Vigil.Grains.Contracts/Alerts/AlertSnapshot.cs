@@ -8,6 +8,9 @@ namespace Vigil.Grains.Contracts.Alerts;
 /// </summary>
 public sealed record AlertSnapshot
 {
+    /// <summary>How many risk values <see cref="Trend"/> keeps.</summary>
+    public const int TrendLength = 20;
+
     public required string Id { get; init; }
 
     public required string RoomId { get; init; }
@@ -36,4 +39,13 @@ public sealed record AlertSnapshot
     public long Version { get; init; }
 
     public string? AssignedTo { get; init; }
+
+    /// <summary>The room's viewers at the alert's latest evidence.</summary>
+    public int Viewers { get; init; }
+
+    /// <summary>The room's title: attacker-controlled text, to be shown as plain text only.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The category's risk (0..1) at each of the last (at most <see cref="TrendLength"/>) evidence updates, oldest first.</summary>
+    public IReadOnlyList<double> Trend { get; init; } = [];
 }

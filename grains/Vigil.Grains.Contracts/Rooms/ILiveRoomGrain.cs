@@ -12,6 +12,10 @@ public interface ILiveRoomGrain : IGrainWithStringKey
     [ReadOnly]
     Task<RoomSnapshot> GetState();
 
+    /// <summary>The last 60 minutes of event time, one point per minute (viewers, gifts, chat, risk per category).</summary>
+    [ReadOnly]
+    Task<RoomHistory> GetHistory();
+
     /// <summary>Tells the room its (room, category) alert was resolved by a person, so a new one may be raised later.</summary>
     [OneWay]
     Task OnAlertResolved(string alertId);

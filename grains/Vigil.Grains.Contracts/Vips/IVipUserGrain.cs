@@ -14,6 +14,10 @@ public interface IVipUserGrain : IGrainWithStringKey
     [ReadOnly]
     Task<VipProfile> GetProfile();
 
+    /// <summary>The last 60 days of engagement and the baseline the churn model compares with (<c>GET /api/vips/{userId}/history</c>).</summary>
+    [ReadOnly]
+    Task<VipHistory> GetHistory();
+
     /// <summary>
     /// An admin assigns this VIP to an advisor, optionally fixing the tier (<c>PUT /api/vips/{userId}</c>); the VIP is
     /// recorded in the roster of its region's directory. Throws <see cref="ArgumentException"/> for an empty advisor id.

@@ -63,6 +63,9 @@ public sealed partial class AlertCenterGrain(
                 Reasons = evidence.Reasons,
                 EvidenceCount = evidence.EvidenceCount,
                 PeakScore = evidence.PeakScore,
+                Viewers = evidence.Viewers,
+                Title = evidence.Title,
+                Trend = AlertRules.AppendTrend([], evidence.Risk),
                 Version = 1,
             };
             alerts.Alerts[snapshot.Id] = new AlertRecord { Snapshot = snapshot, Audit = [new AuditEntry(now, System, "raised", null)] };

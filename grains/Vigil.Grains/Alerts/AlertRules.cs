@@ -26,8 +26,19 @@ public static class AlertRules
         Reasons = evidence.Reasons,
         EvidenceCount = Math.Max(alert.EvidenceCount, evidence.EvidenceCount),
         PeakScore = Math.Max(alert.PeakScore, evidence.PeakScore),
+        Viewers = evidence.Viewers,
+        Title = evidence.Title ?? alert.Title,
+        Trend = AppendTrend(alert.Trend, evidence.Risk),
         Version = alert.Version + 1,
     };
+
+    /// <summary>The trend with <paramref name="risk"/> (clamped to 0..1, 3 decimals) appended, keeping the newest <see cref="AlertSnapshot.TrendLength"/>.</summary>
+    public static IReadOnlyList<double> AppendTrend(IReadOnlyList<double> trend, double risk)
+    {
+        var value = Math.Round(Math.Clamp(double.IsFinite(risk) ? risk : 0, 0, 1), 3);
+        var skip = Math.Max(0, trend.Count + 1 - AlertSnapshot.TrendLength);
+        return [.. trend.Skip(skip), value];
+    }
 
     public static string Past(AlertAction action) => action switch
     {

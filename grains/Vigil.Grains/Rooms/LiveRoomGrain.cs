@@ -42,6 +42,7 @@ public sealed class LiveRoomGrain(
     public async Task Apply(IReadOnlyList<LiveEvent> events)
     {
         var policy = policies.Active;
+        CatchUpHistory(policy);
         foreach (var e in events)
         {
             ApplyOne(policy, e);
@@ -81,6 +82,16 @@ public sealed class LiveRoomGrain(
                 .ToArray(),
             OpenAlertIds = Room.Categories.Values.Where(c => c.OpenAlertId is not null).Select(c => c.OpenAlertId!).ToArray(),
         });
+    }
+
+    public Task<RoomHistory> GetHistory()
+    {
+        var policy = policies.Active;
+
+        // An ended room's history stops with its last event, so the room page still shows the session.
+        var clock = Room.EndedAt is not null && !Room.Live ? Room.LatestEventAt : RoomClock();
+        var points = Room.History.Points(MinuteHistory.MinuteOf(clock), minute => Gauges(policy, minute));
+        return Task.FromResult(new RoomHistory(GetPrimaryKeyString(), points));
     }
 
     public Task OnAlertResolved(string alertId)
@@ -131,6 +142,7 @@ public sealed class LiveRoomGrain(
                 break;
             case EventType.ChatMessage:
                 Room.Chat.Add(e.Timestamp, 1);
+                Room.History.Book(e.Timestamp, 1, 0);
                 foreach (var hit in policy.Screener.Screen(e.Text, e.Lang))
                 {
                     var category = CategoryOf(hit.Category);
@@ -140,6 +152,7 @@ public sealed class LiveRoomGrain(
                 break;
             case EventType.GiftSent:
                 Room.Gifts.Add(e.Timestamp, e.Value ?? 0);
+                Room.History.Book(e.Timestamp, 0, e.Value ?? 0);
                 break;
             case EventType.Follow:
                 Room.Follows.Add(e.Timestamp, 1);
@@ -173,6 +186,8 @@ public sealed class LiveRoomGrain(
         }
 
         _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.ToArray(), _roomState, alertPastSla: false);
+        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, risks.Select(r => KeyValuePair.Create(r.Category, r.Risk)));
+        state.MarkDirty();
         ReportHeat(now, risks.Count == 0 ? 0 : risks.Max(r => r.Risk), rising || _roomState >= RoomState.Alert);
         UpdateFadeTimer();
     }
@@ -199,7 +214,9 @@ public sealed class LiveRoomGrain(
                 entry.PeakScore,
                 risk.EvidenceCount,
                 risk.Reasons(),
-                now);
+                now,
+                Room.Viewers,
+                Room.Title);
             entry.OpenAlertId = (await center.RaiseOrUpdate(evidence)).Id;
             entry.ReportedEvidence = risk.EvidenceCount;
             state.MarkDirty();
@@ -245,13 +262,30 @@ public sealed class LiveRoomGrain(
         var needed = Room.Categories.Values.Any(c => c.OpenAlertId is not null || c.State >= RoomState.Watch);
         if (needed && _fadeTimer is null)
         {
-            _fadeTimer = RegisterGrainTimer(_ => Evaluate(policies.Active), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
+            _fadeTimer = RegisterGrainTimer(_ => CatchUpAndEvaluate(policies.Active), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
         }
         else if (!needed && _fadeTimer is not null)
         {
             _fadeTimer.Dispose();
             _fadeTimer = null;
         }
+    }
+
+    private Task CatchUpAndEvaluate(CompiledPolicy policy)
+    {
+        CatchUpHistory(policy);
+        return Evaluate(policy);
+    }
+
+    /// <summary>Fills the history's minutes since the last evaluation while the evidence is still what it was then.</summary>
+    private void CatchUpHistory(CompiledPolicy policy) =>
+        Room.History.CatchUp(MinuteHistory.MinuteOf(RoomClock()), minute => Gauges(policy, minute));
+
+    /// <summary>Viewers and risks at the start of <paramref name="minute"/>, for minutes in which the room was quiet (its evidence unchanged).</summary>
+    private (int Viewers, IEnumerable<KeyValuePair<Category, double>> Risks) Gauges(CompiledPolicy policy, long minute)
+    {
+        var at = MinuteHistory.StartOf(minute);
+        return (Room.Viewers, Room.Categories.Select(p => KeyValuePair.Create(p.Key, PolicyEvaluator.Combine(policy, p.Key, p.Value.Evidence, at).Risk)));
     }
 
     private DateTimeOffset RoomClock()

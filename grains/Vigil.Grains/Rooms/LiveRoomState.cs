@@ -32,6 +32,9 @@ public sealed class LiveRoomState
 
     public Dictionary<Category, RoomCategory> Categories { get; set; } = [];
 
+    /// <summary>The last hour, one point per minute, for the room page's charts.</summary>
+    public MinuteHistory History { get; set; } = new();
+
     /// <summary>Live unless an end event is newer than the latest start event.</summary>
     public bool Live => StartedAt is { } started && (EndedAt is not { } ended || ended < started);
 

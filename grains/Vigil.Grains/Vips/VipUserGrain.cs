@@ -53,6 +53,12 @@ public sealed class VipUserGrain(
         return Task.FromResult(VipProfiles.Create(UserId, State, summary, spendTier, ChurnModel.Assess(summary, Policy), now));
     }
 
+    public Task<VipHistory> GetHistory()
+    {
+        var now = TimeProvider.GetUtcNow();
+        return Task.FromResult(VipHistories.Create(UserId, State, Summarize(now), now));
+    }
+
     public async Task<VipProfile> Assign(string advisorId, VipTier? tier)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(advisorId);

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Vigil.Dashboard.Identity;
 using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
@@ -5,7 +6,10 @@ using Vigil.Runtime.Grains;
 
 namespace Vigil.Silo.Api;
 
-/// <summary><c>/api/alerts</c>: list alerts across regions, read an alert's audit trail, act on an alert.</summary>
+/// <summary>
+/// <c>/api/alerts</c>: list alerts across the caller's regions, read an alert's audit trail, act on an alert. An alert of
+/// a region the caller does not see is 403.
+/// </summary>
 public static class AlertEndpoints
 {
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder group)
@@ -16,7 +20,7 @@ public static class AlertEndpoints
         return group;
     }
 
-    private static async Task<IResult> List(IGrainFactory grains, string? status, string? region, string? category)
+    private static async Task<IResult> List(IGrainFactory grains, ClaimsPrincipal user, string? status, string? region, string? category)
     {
         if (!ApiJson.TryParseQuery<AlertStatus>(status, "status", out var statusFilter, out var error)
             || !ApiJson.TryParseQuery<Region>(region, "region", out var regionFilter, out error)
@@ -25,13 +29,23 @@ public static class AlertEndpoints
             return Results.Problem(error, statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var regions = regionFilter is { } one ? [one] : Enum.GetValues<Region>();
+        if (regionFilter is { } asked && !user.Sees(asked))
+        {
+            return ApiScope.OutOfRegion(asked);
+        }
+
+        var regions = regionFilter is { } one ? [one] : Enum.GetValues<Region>().Where(user.Sees).ToArray();
         var lists = await Task.WhenAll(regions.Select(r => grains.GetGrain<IAlertCenterGrain>(r.ToString()).List(statusFilter, categoryFilter)));
         return Results.Ok(lists.SelectMany(l => l).OrderBy(a => a.Severity).ThenBy(a => a.RaisedAt));
     }
 
-    private static async Task<IResult> Audit(IGrainFactory grains, string alertId)
+    private static async Task<IResult> Audit(IGrainFactory grains, ClaimsPrincipal user, string alertId)
     {
+        if (ApiScope.RegionOfAlert(alertId) is { } region && !user.Sees(region))
+        {
+            return ApiScope.OutOfRegion(region);
+        }
+
         try
         {
             return Results.Ok(await CenterOf(grains, alertId).Audit(alertId));
@@ -47,6 +61,11 @@ public static class AlertEndpoints
         if (!ApiJson.TryParseQuery<AlertAction>(action, "action", out var parsed, out var error) || parsed is null)
         {
             return Results.Problem(error ?? "action: missing.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (ApiScope.RegionOfAlert(alertId) is { } region && !http.User.Sees(region))
+        {
+            return ApiScope.OutOfRegion(region);
         }
 
         if (body?.Note is { Length: > 2000 })
@@ -70,14 +89,8 @@ public static class AlertEndpoints
     }
 
     /// <summary>Alert ids start with their region (<c>MENA-000042</c>), which names the alert center that holds them.</summary>
-    private static IAlertCenterGrain CenterOf(IGrainFactory grains, string alertId)
-    {
-        var dash = alertId.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || !Enum.TryParse<Region>(alertId[..dash], ignoreCase: false, out var region))
-        {
-            throw new KeyNotFoundException($"No alert {alertId}: alert ids start with their region, e.g. MENA-000042.");
-        }
-
-        return grains.GetGrain<IAlertCenterGrain>(region.ToString());
-    }
+    private static IAlertCenterGrain CenterOf(IGrainFactory grains, string alertId) =>
+        ApiScope.RegionOfAlert(alertId) is { } region
+            ? grains.GetGrain<IAlertCenterGrain>(region.ToString())
+            : throw new KeyNotFoundException($"No alert {alertId}: alert ids start with their region, e.g. MENA-000042.");
 }

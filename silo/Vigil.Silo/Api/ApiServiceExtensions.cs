@@ -22,6 +22,7 @@ public static class ApiServiceExtensions
         app.MapGroup("/api").MapLiveApi();
         app.MapGroup("/api").MapVipApi();
         app.MapGroup("/api/policy").MapPolicyApi();
+        app.MapGroup("/api/incidents").MapIncidentsApi();
         app.MapOpenApi();
         return app;
     }

@@ -8,8 +8,8 @@ using Vigil.Runtime.Grains;
 namespace Vigil.Silo.Api;
 
 /// <summary>
-/// VIP retention: a VIP's churn profile, an advisor's open nudges, and the admin roster. An advisor sees only the VIPs
-/// assigned to them and only their own nudges; admins see everything.
+/// VIP retention: a VIP's churn profile and history, an advisor's open nudges and portfolio, and the admin roster. An
+/// advisor sees only the VIPs assigned to their advisor id and only their own nudges; admins see everything.
 /// </summary>
 public static class VipEndpoints
 {
@@ -18,7 +18,9 @@ public static class VipEndpoints
     public static RouteGroupBuilder MapVipApi(this RouteGroupBuilder group)
     {
         group.MapGet("/vips/{userId}", GetVip).RequireAuthorization(Roles.VipPolicy);
+        group.MapGet("/vips/{userId}/history", GetHistory).RequireAuthorization(Roles.VipPolicy);
         group.MapGet("/advisors/{advisorId}/nudges", GetNudges).RequireAuthorization(Roles.VipPolicy);
+        group.MapGet("/advisors/{advisorId}/portfolio", GetPortfolio).RequireAuthorization(Roles.VipPolicy);
         group.MapPut("/vips/{userId}", Assign).RequireAuthorization(Roles.AdminPolicy);
         group.MapPost("/vips/roster", ImportRoster).RequireAuthorization(Roles.AdminPolicy);
         return group;
@@ -27,19 +29,41 @@ public static class VipEndpoints
     private static async Task<IResult> GetVip(IGrainFactory grains, ClaimsPrincipal user, string userId)
     {
         var profile = await grains.GetGrain<IVipUserGrain>(userId).GetProfile();
-        return IsAdmin(user) || profile.AdvisorId == user.Identity?.Name
-            ? Results.Ok(profile)
-            : Results.Problem($"VIP {userId} is not in your portfolio.", statusCode: StatusCodes.Status403Forbidden);
+        return user.ActsFor(profile.AdvisorId) ? Results.Ok(profile) : NotYourVip(userId);
+    }
+
+    private static async Task<IResult> GetHistory(IGrainFactory grains, ClaimsPrincipal user, string userId)
+    {
+        var vip = grains.GetGrain<IVipUserGrain>(userId);
+        if (!user.IsAdmin() && !user.ActsFor((await vip.GetProfile()).AdvisorId))
+        {
+            return NotYourVip(userId);
+        }
+
+        return Results.Ok(await vip.GetHistory());
     }
 
     private static async Task<IResult> GetNudges(IGrainFactory grains, ClaimsPrincipal user, string advisorId)
     {
-        if (!IsAdmin(user) && advisorId != user.Identity?.Name)
+        if (!user.ActsFor(advisorId))
         {
-            return Results.Problem("An advisor sees only their own nudges.", statusCode: StatusCodes.Status403Forbidden);
+            return ApiScope.Forbidden("An advisor sees only their own nudges.");
         }
 
         return Results.Ok(await grains.GetGrain<IAdvisorGrain>(advisorId).GetNudges());
+    }
+
+    /// <summary>The advisor's VIP profiles, riskiest first (ties by user id).</summary>
+    private static async Task<IResult> GetPortfolio(IGrainFactory grains, ClaimsPrincipal user, string advisorId)
+    {
+        if (!user.ActsFor(advisorId))
+        {
+            return ApiScope.Forbidden("An advisor sees only their own portfolio.");
+        }
+
+        var userIds = await grains.GetGrain<IAdvisorGrain>(advisorId).GetPortfolio();
+        var profiles = await Task.WhenAll(userIds.Select(id => grains.GetGrain<IVipUserGrain>(id).GetProfile()));
+        return Results.Ok(profiles.OrderByDescending(p => p.ChurnRisk).ThenBy(p => p.UserId, StringComparer.Ordinal).ToArray());
     }
 
     private static async Task<IResult> Assign(IGrainFactory grains, string userId, VipAssignmentRequest? body)
@@ -77,5 +101,5 @@ public static class VipEndpoints
         return Results.Ok(result);
     }
 
-    private static bool IsAdmin(ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
+    private static IResult NotYourVip(string userId) => ApiScope.Forbidden($"VIP {userId} is not in your portfolio.");
 }
