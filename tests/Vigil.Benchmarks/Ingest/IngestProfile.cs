@@ -26,6 +26,7 @@ internal sealed class IngestProfile(BenchmarkOptions options, AllocationSampler?
         using var tally = new GrainCallTally();
         long parseTicks = 0, dedupTicks = 0, deliverTicks = 0, events = 0, parseBytes = 0;
         allocations?.Reset();
+        var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         var inFlight = new List<Task>();
@@ -54,10 +55,12 @@ internal sealed class IngestProfile(BenchmarkOptions options, AllocationSampler?
 
         await Task.WhenAll(inFlight);
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpu = ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         BenchmarkReport.Log($"ingest-profile ({options.Storage}): {events:N0} events in {seconds:0.00} s = {events / seconds:N0} events/s; "
             + $"parse {Ms(parseTicks)} ms ({events / (parseTicks / (double)Stopwatch.Frequency):N0} events/s, {parseBytes / (double)events:0} B/event), "
-            + $"dedup {Ms(dedupTicks)} ms, waiting for grains {Ms(deliverTicks)} ms; {allocated / (double)events:0} B allocated per event in all");
+            + $"dedup {Ms(dedupTicks)} ms, waiting for grains {Ms(deliverTicks)} ms; {allocated / (double)events:0} B allocated per event in all; "
+            + $"{cpu:0.0} CPU-s = {events / cpu:N0} events per CPU-second");
         BenchmarkReport.Log("  grain calls: " + tally.Describe());
         if (allocations is not null)
         {
