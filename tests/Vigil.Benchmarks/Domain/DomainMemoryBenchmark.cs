@@ -46,7 +46,7 @@ internal sealed class DomainMemoryBenchmark(BenchmarkOptions options, BenchmarkR
             keys[i] = kind + "-" + i.ToString("D7", CultureInfo.InvariantCulture);
         }
 
-        await using var silo = await DomainSilo.StartAsync();
+        var silo = await DomainSilo.StartAsync();
         await activate(silo.Runtime, "warm-up");
         var heapBefore = SettledHeapBytes();
         var rssBefore = ResidentBytes();
