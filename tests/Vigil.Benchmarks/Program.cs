@@ -1,5 +1,7 @@
 using Vigil.Benchmarks.Calls;
+using Vigil.Benchmarks.Domain;
 using Vigil.Benchmarks.Flush;
+using Vigil.Benchmarks.Ingest;
 using Vigil.Benchmarks.Infrastructure;
 using Vigil.Benchmarks.Memory;
 using Vigil.Benchmarks.OneWay;
@@ -16,12 +18,17 @@ if (options is null)
 BenchmarkReport.Log(BenchmarkReport.DescribeEnvironment(options));
 using var allocations = options.SampleAllocations ? new AllocationSampler() : null;
 var report = new BenchmarkReport(options, allocations);
+var ingest = new IngestBenchmark(options, report);
 var suites = new (string Name, Func<Task> Run)[]
 {
     ("calls", () => new CallBenchmark(options, report).RunAsync()),
     ("oneway", () => new OneWayBenchmark(options, report).RunAsync()),
     ("memory", () => new ActivationMemoryBenchmark(options, report).RunAsync()),
     ("flush", () => new SqliteFlushBenchmark(options, report).RunAsync()),
+    ("ingest", () => ingest.RunAsync()),
+    ("latency", () => new LatencyBenchmark(options, report).RunAsync()),
+    ("domain-memory", () => new DomainMemoryBenchmark(options, report).RunAsync()),
+    ("ingest-profile", () => new IngestProfile(options, allocations).RunAsync()),
 };
 
 var exitCode = 0;

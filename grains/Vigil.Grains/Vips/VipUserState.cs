@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Vips;
 
@@ -20,6 +21,7 @@ public sealed class VipUserState
     public VipTier? AssignedTier { get; set; }
 
     /// <summary>Ring of <see cref="EngagementLedger.RetainedDays"/> days, slot = day number modulo the ring size.</summary>
+    [JsonConverter(typeof(DayRingJsonConverter))]
     public DayBucket[]? Days { get; set; }
 
     public DateTimeOffset? FirstSeenAt { get; set; }

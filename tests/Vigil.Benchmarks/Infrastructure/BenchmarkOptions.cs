@@ -1,16 +1,26 @@
 namespace Vigil.Benchmarks.Infrastructure;
 
-/// <summary>Which benchmarks to run and how long: the command line <c>[all|calls|oneway|memory|flush] [--quick] [--allocations]</c>.</summary>
+/// <summary>
+/// Which benchmarks to run and how long: the command line
+/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|ingest-profile] [--quick] [--allocations] [--memory-storage]</c>.
+/// </summary>
 internal sealed class BenchmarkOptions
 {
-    public static readonly string[] SuiteNames = ["calls", "oneway", "memory", "flush"];
+    public static readonly string[] SuiteNames = ["calls", "oneway", "memory", "flush", "ingest", "latency", "domain-memory"];
 
-    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations)
+    /// <summary>Diagnostics that only run when named: they explain a figure rather than produce one.</summary>
+    public static readonly string[] DiagnosticNames = ["ingest-profile"];
+
+    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations, bool memoryStorage)
     {
         Suites = suites;
         Quick = quick;
         SampleAllocations = sampleAllocations;
+        Storage = memoryStorage ? "Memory" : "Sqlite";
     }
+
+    /// <summary>Grain storage of the silos the ingest benchmarks start: SQLite as in production, or Memory (<c>--memory-storage</c>) to tell storage cost apart.</summary>
+    public string Storage { get; }
 
     public IReadOnlySet<string> Suites { get; }
 
@@ -39,6 +49,22 @@ internal sealed class BenchmarkOptions
 
     public int FlushedStates => Quick ? 20_000 : 100_000;
 
+    /// <summary>Events the load client generates for the ingest benchmark: more than the windows can use at the target rate.</summary>
+    public long IngestEvents => Quick ? 400_000 : 6_000_000;
+
+    /// <summary>Requests in flight at once from the load client, one per connection.</summary>
+    public int IngestConnections => 8;
+
+    /// <summary>Windows of the latency benchmark: long enough for a p99 over thousands of probes per load level.</summary>
+    public TimeSpan LatencyWindow => Quick ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(20);
+
+    /// <summary>Probes per second in the latency benchmark.</summary>
+    public TimeSpan ProbeInterval => TimeSpan.FromMilliseconds(20);
+
+    public int DomainVips => Quick ? 50_000 : 1_000_000;
+
+    public int DomainRooms => Quick ? 10_000 : 100_000;
+
     public bool Runs(string suite) => Suites.Contains(suite);
 
     /// <summary>Parses the command line; returns null and writes the reason to <paramref name="error"/> when it is not understood.</summary>
@@ -47,6 +73,7 @@ internal sealed class BenchmarkOptions
         var suites = new HashSet<string>(StringComparer.Ordinal);
         var quick = false;
         var sampleAllocations = false;
+        var memoryStorage = false;
         foreach (var arg in args)
         {
             if (arg == "--quick")
@@ -57,17 +84,21 @@ internal sealed class BenchmarkOptions
             {
                 sampleAllocations = true;
             }
+            else if (arg == "--memory-storage")
+            {
+                memoryStorage = true;
+            }
             else if (arg == "all")
             {
                 suites.UnionWith(SuiteNames);
             }
-            else if (SuiteNames.Contains(arg))
+            else if (SuiteNames.Contains(arg) || DiagnosticNames.Contains(arg))
             {
                 suites.Add(arg);
             }
             else
             {
-                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames)}]... [--quick] [--allocations]";
+                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames.Concat(DiagnosticNames))}]... [--quick] [--allocations] [--memory-storage]";
                 return null;
             }
         }
@@ -78,6 +109,6 @@ internal sealed class BenchmarkOptions
         }
 
         error = null;
-        return new BenchmarkOptions(suites, quick, sampleAllocations);
+        return new BenchmarkOptions(suites, quick, sampleAllocations, memoryStorage);
     }
 }

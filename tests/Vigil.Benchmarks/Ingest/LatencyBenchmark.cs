@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Vigil.Benchmarks.Infrastructure;
+using Vigil.Grains.Contracts.Feed;
+using Vigil.LoadClient;
+
+namespace Vigil.Benchmarks.Ingest;
+
+/// <summary>
+/// Event-to-alert latency under load. This process hosts the silo (same extension methods as Program.cs, real Kestrel
+/// on loopback, SQLite storage) and subscribes to its in-process <see cref="ILiveFeed"/>; the load client, a separate
+/// process, first finds the maximum rate against this silo (closed loop), then sends open-loop background traffic at
+/// 50% and 80% of it with a probe every 20 ms: a classifier score that raises a fresh P1 alert for a new room, appended
+/// to a full background batch. Latency = the time the alert reaches the feed's subscriber minus the time the client
+/// started sending the request that carried the probe, both <c>Stopwatch.GetTimestamp()</c> (CLOCK_MONOTONIC on Linux,
+/// one clock for every process of the machine). It includes HTTP, parsing the whole batch, de-duplication, the room
+/// grain, the alert center and the feed.
+/// </summary>
+internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport report)
+{
+    private static readonly double[] Levels = [0.5, 0.8];
+
+    private readonly ConcurrentDictionary<string, long> _alerts = new(StringComparer.Ordinal);
+
+    public async Task RunAsync()
+    {
+        await using var silo = await InProcessSilo.StartAsync(IngestBenchmark.ApiKey);
+        using var stop = new CancellationTokenSource();
+        var listening = Listen(silo.Services.GetRequiredService<ILiveFeed>(), stop.Token);
+
+        BenchmarkReport.Log("latency: the maximum rate of the in-process silo, closed loop");
+        var maximumClient = IngestBenchmark.ClientOptions(options, silo.BaseAddress, options.Quick ? 300_000 : 1_500_000) with { Seed = 101, Start = null };
+        var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
+        var maximumRun = await RunClientAsync(maximumClient);
+        var maximum = maximumRun.MedianRate;
+        var perCpuSecond = maximumRun.Accepted / (ProcessCpu.Seconds(Environment.ProcessId) - cpuBefore);
+        BenchmarkReport.Log($"  maximum {Format.Number(maximum)} events/s; {Format.Number(perCpuSecond)} events per silo CPU-second");
+        report.Add(new ResultRow("Ingest, in-process silo (latency host), closed loop: maximum", maximum, "events/s"));
+        report.Add(new ResultRow("Ingest, in-process silo (latency host): events per CPU-second of the silo", perCpuSecond, "events/cpu-s"));
+
+        var seed = 102;
+        foreach (var level in Levels)
+        {
+            var rate = Math.Round(maximum * level);
+            var seconds = options.WarmUp.TotalSeconds + options.LatencyWindow.TotalSeconds;
+            var probeLog = Path.Combine(Path.GetTempPath(), $"vigil-probes-{Environment.ProcessId}-{seed}.txt");
+            var client = maximumClient with
+            {
+                Seed = seed++,
+                Events = (long)(rate * seconds * 1.2) + 1_000,
+                Rate = rate,
+                Window = options.LatencyWindow,
+                Windows = 1,
+                ProbeInterval = options.ProbeInterval,
+                ProbeLog = probeLog,
+            };
+            BenchmarkReport.Log($"latency at {level:P0} of the maximum: {Format.Number(rate)} events/s for {options.LatencyWindow.TotalSeconds:0} s, a probe every {options.ProbeInterval.TotalMilliseconds:0} ms");
+            var result = await RunClientAsync(client);
+            var sent = File.ReadAllLines(probeLog).Select(Parse).ToArray();
+            File.Delete(probeLog);
+            var latencies = await CollectAsync(sent);
+            var lost = sent.Length - latencies.Length;
+            Array.Sort(latencies);
+            var p50 = Percentile(latencies, 0.50);
+            var p99 = Percentile(latencies, 0.99);
+            string? problem = lost > 0 ? $"{lost} of {sent.Length} probes raised no alert within 10 s" : null;
+            if (result.LateBatches > 0)
+            {
+                problem = (problem is null ? string.Empty : problem + "; ") + $"{result.LateBatches} batches left over 5 ms late (max {result.MaxLagMs:0} ms): the silo could not take the rate";
+            }
+
+            var achieved = result.Windows.Count > 0 ? result.Windows[0].EventsPerSecond : 0;
+            BenchmarkReport.Log($"  {sent.Length} probes, achieved {Format.Number(achieved)} events/s: p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):0.0} ms");
+            report.Add(new ResultRow($"Event-to-alert p50 at {level:P0} of the maximum ({Format.Number(achieved)} events/s)", p50, "ms", Problem: problem));
+            report.Add(new ResultRow($"Event-to-alert p99 at {level:P0} of the maximum ({Format.Number(achieved)} events/s)", p99, "ms", Target: level >= 0.8 ? Target.AtMostOf(25) : null, Problem: problem));
+        }
+
+        await stop.CancelAsync();
+        await listening;
+        report.AddNote("Latency: the silo runs inside the benchmark process (workstation, non-concurrent GC; the silo host itself uses server GC), "
+            + $"the load client in its own process; {options.LatencyWindow.TotalSeconds:0} s per level after a {options.WarmUp.TotalSeconds:0} s warm-up, "
+            + "one probe per 20 ms riding on a background batch of 500-1,000 events; latency from the client starting to send that request to the "
+            + "alert reaching a feed subscriber.");
+    }
+
+    private static async Task<LoadResult> RunClientAsync(LoadOptions client)
+    {
+        var (result, exitCode, output) = await LoadClientProcess.RunAsync(LoadClientProcess.Arguments(client), TimeSpan.FromMinutes(10));
+        return result ?? throw new InvalidOperationException($"The load client exited with {exitCode} without a result:\n{output}");
+    }
+
+    private async Task Listen(ILiveFeed feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var item in feed.Subscribe(cancellationToken))
+            {
+                if (item is AlertChanged { Alert.RoomId: var roomId } && roomId.StartsWith("probe-", StringComparison.Ordinal))
+                {
+                    _alerts.TryAdd(roomId, Stopwatch.GetTimestamp());
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The benchmark is over.
+        }
+    }
+
+    /// <summary>Latencies in ms of the probes whose alert arrived, waiting up to 10 s for stragglers.</summary>
+    private async Task<double[]> CollectAsync((string RoomId, long SentAt)[] sent)
+    {
+        var deadline = Stopwatch.GetTimestamp() + 10 * Stopwatch.Frequency;
+        while (sent.Any(p => !_alerts.ContainsKey(p.RoomId)) && Stopwatch.GetTimestamp() < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return sent
+            .Where(p => _alerts.ContainsKey(p.RoomId))
+            .Select(p => Stopwatch.GetElapsedTime(p.SentAt, _alerts[p.RoomId]).TotalMilliseconds)
+            .ToArray();
+    }
+
+    private static (string RoomId, long SentAt) Parse(string line)
+    {
+        var space = line.IndexOf(' ', StringComparison.Ordinal);
+        return (line[..space], long.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
+    }
+
+    private static double Percentile(double[] sorted, double fraction) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
+}
