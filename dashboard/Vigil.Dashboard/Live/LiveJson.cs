@@ -20,5 +20,8 @@ public static class LiveJson
         options.Converters.Add(new JsonStringEnumConverter<Region>());
         options.Converters.Add(new JsonStringEnumConverter<Severity>());
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+
+        // Pushed items are shared by every connection: write each one once (the copy holds every setting above).
+        options.Converters.Insert(0, new LiveItemJsonConverter(new JsonSerializerOptions(options)));
     }
 }
