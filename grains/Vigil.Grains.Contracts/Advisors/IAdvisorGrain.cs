@@ -1,3 +1,4 @@
+using Vigil.Grains.Contracts.Reasons;
 using Vigil.Runtime.Grains;
 
 namespace Vigil.Grains.Contracts.Advisors;
@@ -10,7 +11,7 @@ namespace Vigil.Grains.Contracts.Advisors;
 public interface IAdvisorGrain : IGrainWithStringKey
 {
     /// <summary>Raises an open nudge about a VIP (called by the VIP's grain when its churn risk crosses the threshold).</summary>
-    Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons);
+    Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons, IReadOnlyList<ReasonDetail> reasonDetails);
 
     /// <summary>Nudges not yet resolved (open, acknowledged, contacted, snoozed), riskiest first (<c>GET /api/advisors/{id}/nudges</c>).</summary>
     Task<IReadOnlyList<Nudge>> GetNudges();

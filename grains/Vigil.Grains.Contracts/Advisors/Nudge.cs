@@ -1,3 +1,5 @@
+using Vigil.Grains.Contracts.Reasons;
+
 namespace Vigil.Grains.Contracts.Advisors;
 
 /// <summary>
@@ -17,6 +19,9 @@ public sealed record Nudge
 
     /// <summary>Why, strongest first, e.g. "spend down 72% vs their 4-week average".</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary><see cref="Reasons"/> as codes and values a client words in its own language, in the same order; empty in state written before details existed.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
 
     public required NudgeStatus Status { get; init; }
 

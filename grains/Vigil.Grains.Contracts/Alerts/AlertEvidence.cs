@@ -1,4 +1,5 @@
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Reasons;
 
 namespace Vigil.Grains.Contracts.Alerts;
 
@@ -18,4 +19,8 @@ public sealed record AlertEvidence(
     IReadOnlyList<string> Reasons,
     DateTimeOffset ObservedAt,
     int Viewers = 0,
-    string? Title = null);
+    string? Title = null)
+{
+    /// <summary><see cref="Reasons"/> as codes and values, in the same order.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
+}

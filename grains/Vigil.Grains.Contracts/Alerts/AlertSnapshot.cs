@@ -1,4 +1,5 @@
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Reasons;
 
 namespace Vigil.Grains.Contracts.Alerts;
 
@@ -31,6 +32,9 @@ public sealed record AlertSnapshot
 
     /// <summary>Why, in words a person can check, e.g. "video classifier scored nudity 0.93 (peak 0.97) over 4 minutes".</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary><see cref="Reasons"/> as codes and values a client words in its own language, in the same order; empty in state written before details existed.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
 
     public required int EvidenceCount { get; init; }
 

@@ -1,5 +1,6 @@
 using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Reasons;
 
 namespace Vigil.Grains.Contracts.Vips;
 
@@ -24,6 +25,9 @@ public sealed record VipProfile
 
     /// <summary>What drove <see cref="ChurnRisk"/>, strongest first, e.g. "no session for 9 days".</summary>
     public required IReadOnlyList<string> Reasons { get; init; }
+
+    /// <summary><see cref="Reasons"/> as codes and values a client words in its own language, in the same order.</summary>
+    public IReadOnlyList<ReasonDetail> ReasonDetails { get; init; } = [];
 
     public required VipEngagement Engagement { get; init; }
 

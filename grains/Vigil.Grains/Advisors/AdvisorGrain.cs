@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Feed;
+using Vigil.Grains.Contracts.Reasons;
 using Vigil.Grains.Contracts.Vips;
 using Vigil.Grains.Vips;
 using Vigil.Runtime.Grains;
@@ -43,10 +44,15 @@ public sealed class AdvisorGrain(
         return Task.CompletedTask;
     }
 
-    public Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons)
+    public Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons, IReadOnlyList<ReasonDetail> reasonDetails)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var nudge = AdvisorInbox.NewNudge(NextId("n"), AdvisorId, userId, risk, reasons, Now, options.Value.NudgeDueAfter);
+        if (reasonDetails.Count != reasons.Count)
+        {
+            throw new ArgumentException($"A nudge needs one detail per reason: {reasons.Count} reasons, {reasonDetails.Count} details.", nameof(reasonDetails));
+        }
+
+        var nudge = AdvisorInbox.NewNudge(NextId("n"), AdvisorId, userId, risk, reasons, reasonDetails, Now, options.Value.NudgeDueAfter);
         State.Nudges.Add(nudge);
         advisor.MarkDirty();
         Publish(nudge, "raised");

@@ -1,4 +1,5 @@
 using Vigil.Grains.Contracts.Advisors;
+using Vigil.Grains.Contracts.Reasons;
 
 namespace Vigil.Grains.Advisors;
 
@@ -8,13 +9,14 @@ public static class AdvisorInbox
     /// <summary>Resolved nudges kept for reference; older ones are dropped.</summary>
     public const int ResolvedKept = 100;
 
-    public static Nudge NewNudge(string id, string advisorId, string userId, int risk, IReadOnlyList<string> reasons, DateTimeOffset now, TimeSpan dueAfter) => new()
+    public static Nudge NewNudge(string id, string advisorId, string userId, int risk, IReadOnlyList<string> reasons, IReadOnlyList<ReasonDetail> reasonDetails, DateTimeOffset now, TimeSpan dueAfter) => new()
     {
         Id = id,
         UserId = userId,
         AdvisorId = advisorId,
         Risk = risk,
         Reasons = [.. reasons],
+        ReasonDetails = [.. reasonDetails],
         Status = NudgeStatus.Open,
         CreatedAt = now,
         UpdatedAt = now,

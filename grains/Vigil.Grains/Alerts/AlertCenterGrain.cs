@@ -61,6 +61,7 @@ public sealed partial class AlertCenterGrain(
                 RaisedAt = now,
                 UpdatedAt = now,
                 Reasons = evidence.Reasons,
+                ReasonDetails = evidence.ReasonDetails,
                 EvidenceCount = evidence.EvidenceCount,
                 PeakScore = evidence.PeakScore,
                 Viewers = evidence.Viewers,

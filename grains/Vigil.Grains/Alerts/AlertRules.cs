@@ -24,6 +24,7 @@ public static class AlertRules
         Severity = (Severity)Math.Min((int)alert.Severity, (int)evidence.Severity),
         UpdatedAt = evidence.ObservedAt > alert.UpdatedAt ? evidence.ObservedAt : alert.UpdatedAt,
         Reasons = evidence.Reasons,
+        ReasonDetails = evidence.ReasonDetails,
         EvidenceCount = Math.Max(alert.EvidenceCount, evidence.EvidenceCount),
         PeakScore = Math.Max(alert.PeakScore, evidence.PeakScore),
         Viewers = evidence.Viewers,

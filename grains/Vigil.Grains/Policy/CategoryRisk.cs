@@ -1,5 +1,5 @@
-using System.Globalization;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Reasons;
 
 namespace Vigil.Grains.Policy;
 
@@ -19,27 +19,27 @@ public readonly record struct CategoryRisk(
     int EvidenceCount)
 {
     /// <summary>The contributions in words, largest first, e.g. "classifier score 0.82 (decayed) adds 0.78".</summary>
-    public IReadOnlyList<string> Reasons()
+    public IReadOnlyList<string> Reasons() => [.. Worded().Select(r => r.Text)];
+
+    /// <summary>The contributions in English words and as translatable details, largest first.</summary>
+    public IReadOnlyList<WordedReason> Worded()
     {
-        var name = EventNames.Name(Category);
-        var parts = new List<(double Contribution, string Text)>(3);
+        var parts = new List<(double Contribution, WordedReason Reason)>(3);
         if (AutomatedContribution > 0)
         {
-            parts.Add((AutomatedContribution, $"{name} classifier score {N(DecayedScore)} (decayed peak) adds {N(AutomatedContribution)}"));
+            parts.Add((AutomatedContribution, ReasonTemplates.Classifier(Category, DecayedScore, AutomatedContribution)));
         }
 
         if (ReportContribution > 0)
         {
-            parts.Add((ReportContribution, $"{N(DecayedReports)} recent {name} user reports (decayed) add {N(ReportContribution)}"));
+            parts.Add((ReportContribution, ReasonTemplates.Reports(Category, DecayedReports, ReportContribution)));
         }
 
         if (KeywordContribution > 0)
         {
-            parts.Add((KeywordContribution, $"{N(DecayedKeywordHits)} recent {name} chat keyword hits (decayed) add {N(KeywordContribution)}"));
+            parts.Add((KeywordContribution, ReasonTemplates.Keywords(Category, DecayedKeywordHits, KeywordContribution)));
         }
 
-        return [.. parts.OrderByDescending(p => p.Contribution).Select(p => p.Text)];
+        return [.. parts.OrderByDescending(p => p.Contribution).Select(p => p.Reason)];
     }
-
-    private static string N(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

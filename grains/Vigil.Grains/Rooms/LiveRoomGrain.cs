@@ -3,6 +3,7 @@ using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Rooms;
 using Vigil.Grains.Policy;
+using Vigil.Grains.Reasons;
 using Vigil.Grains.Shadow;
 using Vigil.Runtime.Grains;
 using Vigil.Runtime.Persistence;
@@ -78,7 +79,7 @@ public sealed class LiveRoomGrain(
             Risks = Room.Categories
                 .Select(p => (Category: p.Key, Entry: p.Value, Risk: PolicyEvaluator.Combine(policy, p.Key, p.Value.Evidence, now)))
                 .OrderByDescending(r => r.Risk.Risk)
-                .Select(r => new RoomRisk(r.Category, Math.Round(r.Risk.Risk, 3), r.Entry.State.ToString(), r.Entry.PeakScore, r.Risk.EvidenceCount, r.Entry.OpenAlertId, r.Risk.Reasons()))
+                .Select(r => ToRoomRisk(r.Category, r.Entry, r.Risk))
                 .ToArray(),
             OpenAlertIds = Room.Categories.Values.Where(c => c.OpenAlertId is not null).Select(c => c.OpenAlertId!).ToArray(),
         });
@@ -204,6 +205,7 @@ public sealed class LiveRoomGrain(
                 return;
             }
 
+            var (reasons, details) = ReasonTemplates.Split(risk.Worded());
             var evidence = new AlertEvidence(
                 GetPrimaryKeyString(),
                 Room.BroadcasterId ?? "unknown",
@@ -213,10 +215,13 @@ public sealed class LiveRoomGrain(
                 risk.Risk,
                 entry.PeakScore,
                 risk.EvidenceCount,
-                risk.Reasons(),
+                reasons,
                 now,
                 Room.Viewers,
-                Room.Title);
+                Room.Title)
+            {
+                ReasonDetails = details,
+            };
             entry.OpenAlertId = (await center.RaiseOrUpdate(evidence)).Id;
             entry.ReportedEvidence = risk.EvidenceCount;
             state.MarkDirty();
@@ -228,6 +233,15 @@ public sealed class LiveRoomGrain(
             entry.EvidenceAtResolve = -1;
             state.MarkDirty();
         }
+    }
+
+    private static RoomRisk ToRoomRisk(Category category, RoomCategory entry, Policy.CategoryRisk risk)
+    {
+        var (reasons, details) = ReasonTemplates.Split(risk.Worded());
+        return new RoomRisk(category, Math.Round(risk.Risk, 3), entry.State.ToString(), entry.PeakScore, risk.EvidenceCount, entry.OpenAlertId, reasons)
+        {
+            ReasonDetails = details,
+        };
     }
 
     private void ReportHeat(DateTimeOffset now, double maxRisk, bool flagged)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Vigil.Grains.Policy;
+using Vigil.Grains.Reasons;
 
 namespace Vigil.Grains.Vips;
 
@@ -32,23 +32,23 @@ public static class ChurnModel
 
         var spend = Trend(summary, static t => t.SpendPerDay);
         var baselineDays = summary.BaselineDays;
-        Add(ChurnFactor.SpendTrend, weights.SpendTrend * Strength(spend.Drop, saturation.SpendDrop), () => TrendText("spend", spend, baselineDays));
+        Add(ChurnFactor.SpendTrend, weights.SpendTrend * Strength(spend.Drop, saturation.SpendDrop), () => TrendText(TrendSignal.Spend, spend, baselineDays));
 
         var count = Trend(summary, static t => t.SessionsPerDay);
         var minutes = Trend(summary, static t => t.MinutesPerDay);
-        var (sessions, label) = count.Drop >= minutes.Drop ? (count, "sessions") : (minutes, "time in app");
-        Add(ChurnFactor.SessionTrend, weights.SessionTrend * Strength(sessions.Drop, saturation.SessionDrop), () => TrendText(label, sessions, baselineDays));
+        var (sessions, signal) = count.Drop >= minutes.Drop ? (count, TrendSignal.Sessions) : (minutes, TrendSignal.TimeInApp);
+        Add(ChurnFactor.SessionTrend, weights.SessionTrend * Strength(sessions.Drop, saturation.SessionDrop), () => TrendText(signal, sessions, baselineDays));
 
         if (summary.DaysSinceLastSession is { } sinceSession)
         {
             Add(ChurnFactor.DaysSinceLastSession, weights.DaysSinceLastSession * Strength(sinceSession, saturation.DaysSinceLastSession),
-                () => $"no session for {Duration(sinceSession)}");
+                () => ReasonTemplates.NoSession(sinceSession));
         }
 
         if (summary.DaysSinceLastGift is { } sinceGift)
         {
             Add(ChurnFactor.DaysSinceLastGift, weights.DaysSinceLastGift * Strength(sinceGift, saturation.DaysSinceLastGift),
-                () => $"no gift for {Duration(sinceGift)}");
+                () => ReasonTemplates.NoGift(sinceGift));
         }
 
         if (summary.OpenComplaints > 0)
@@ -57,25 +57,26 @@ public static class ChurnModel
             var oldest = summary.OldestOpenComplaintDays ?? 0;
             Add(ChurnFactor.OpenComplaints,
                 weights.OpenComplaints * Strength(open, saturation.OpenComplaints) + weights.OpenComplaintAge * Strength(oldest, saturation.OpenComplaintAgeDays),
-                () => open == 1 ? $"1 open complaint, {Duration(oldest)} old" : $"{open} open complaints, oldest {Duration(oldest)}");
+                () => ReasonTemplates.OpenComplaints(open, oldest));
         }
 
         if (summary.LastSurveyScore is { } score && summary.DaysSinceLastSurvey <= SurveyRelevanceDays && score <= policy.LowSatisfactionAtOrBelow)
         {
             // 1/5 counts fully; the threshold itself (say 2/5) counts half when the threshold is 2.
             var low = policy.LowSatisfactionAtOrBelow;
-            Add(ChurnFactor.LowSatisfaction, weights.LowSatisfaction * (low - score + 1.0) / low, () => $"last survey {score}/5");
+            Add(ChurnFactor.LowSatisfaction, weights.LowSatisfaction * (low - score + 1.0) / low, () => ReasonTemplates.LowSurvey(score));
         }
 
         reasons.Sort(static (a, b) => b.Points.CompareTo(a.Points));
         return new ChurnAssessment((int)Math.Round(Math.Clamp(total, 0, 100)), reasons);
 
-        void Add(ChurnFactor factor, double points, Func<string> text)
+        void Add(ChurnFactor factor, double points, Func<WordedReason> word)
         {
             total += points;
             if (points >= MinReasonPoints)
             {
-                reasons.Add(new ChurnReason(factor, points, text()));
+                var worded = word();
+                reasons.Add(new ChurnReason(factor, points, worded.Text, worded.Detail));
             }
         }
     }
@@ -93,30 +94,9 @@ public static class ChurnModel
     /// <summary>Fractional fall from <paramref name="before"/> to <paramref name="now"/>; a rise is 0.</summary>
     private static double Drop(double now, double before) => before <= 0 ? 0 : Math.Clamp(1 - now / before, 0, 1);
 
-    private static string TrendText(string what, TrendDrop trend, int baselineDays)
-    {
-        var percent = (int)Math.Round(trend.Drop * 100);
-        if (trend.OverMonths)
-        {
-            return $"{what} down {percent}% over the last 30 days vs the 30 before";
-        }
-
-        var average = baselineDays % 7 == 0 ? $"{baselineDays / 7}-week" : $"{baselineDays}-day";
-        return $"{what} down {percent}% vs their {average} average";
-    }
-
-    /// <summary>"9 days", "1 day", or hours under a day.</summary>
-    private static string Duration(double days)
-    {
-        if (days < 1)
-        {
-            var hours = (int)Math.Floor(days * 24);
-            return hours == 1 ? "1 hour" : hours.ToString(CultureInfo.InvariantCulture) + " hours";
-        }
-
-        var whole = (int)Math.Floor(days);
-        return whole == 1 ? "1 day" : whole.ToString(CultureInfo.InvariantCulture) + " days";
-    }
+    private static WordedReason TrendText(TrendSignal signal, TrendDrop trend, int baselineDays) => trend.OverMonths
+        ? ReasonTemplates.TrendDownOverMonths(signal, trend.Drop)
+        : ReasonTemplates.TrendDown(signal, trend.Drop, baselineDays);
 
     private readonly record struct TrendDrop(double Drop, bool OverMonths);
 }

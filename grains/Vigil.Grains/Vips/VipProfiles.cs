@@ -20,6 +20,7 @@ public static class VipProfiles
             Region = state.Region,
             ChurnRisk = assessment.Risk,
             Reasons = assessment.Texts,
+            ReasonDetails = assessment.Details,
             Engagement = new VipEngagement
             {
                 Spend30Days = summary.Last30Days.Spend,

@@ -133,7 +133,7 @@ public sealed class VipUserGrain(
     private async Task SendNudge(ChurnAssessment assessment)
     {
         var advisorId = State.AdvisorId!;
-        var nudge = await GrainFactory.GetGrain<IAdvisorGrain>(advisorId).AddNudge(UserId, assessment.Risk, assessment.Texts);
+        var nudge = await GrainFactory.GetGrain<IAdvisorGrain>(advisorId).AddNudge(UserId, assessment.Risk, assessment.Texts, assessment.Details);
         State.Nudge = new NudgeTrack
         {
             NudgeId = nudge.Id,

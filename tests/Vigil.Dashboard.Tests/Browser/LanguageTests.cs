@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Vigil.Dashboard.Tests.Browser.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -35,5 +36,22 @@ public sealed class LanguageTests(DashboardFixture dashboard) : BrowserTest(dash
         Assert.True(
             Math.Abs(arabicCentre - mirroredEnglishCentre) <= MirrorTolerance,
             $"The Arabic inbox link's centre ({arabicCentre:0}px) should mirror the English one's ({width - mirroredEnglishCentre:0}px in a {width}px viewport, mirrored {mirroredEnglishCentre:0}px).");
+    });
+
+    [Fact]
+    public Task AnArabicAdvisorReadsANudgesReasonsInArabic() => Scenario(async () =>
+    {
+        var amal = await Enter("advisor");
+        await amal.SignIn(DemoUser.Advisor, "/inbox");
+        var vip = Unique.Id("vip");
+
+        await Ingest.DriveChurn(vip, "MENA", DemoUser.Advisor.UserName, Dashboard.Admin);
+
+        var card = amal.Page.GetByTestId("nudge-card").And(amal.Page.Locator($"[data-user-id='{vip}']"));
+        var reasons = card.Locator("ul.reasons li");
+        await Expect(card, $"the nudge for {vip} in the Arabic inbox").ToBeVisibleAsync();
+        await Expect(reasons.Filter(new() { HasText = "شكاوى مفتوحة" }), "the open-complaints reason worded in Arabic").ToHaveCountAsync(1);
+        await Expect(reasons.Filter(new() { HasTextRegex = new Regex("[A-Za-z]{3,}") }), "no reason left in the server's English").ToHaveCountAsync(0);
+        await Capture(amal, "inbox");
     });
 }

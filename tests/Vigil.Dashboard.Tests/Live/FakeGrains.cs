@@ -2,6 +2,7 @@ using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Incidents;
+using Vigil.Grains.Contracts.Reasons;
 using Vigil.Runtime.Grains;
 
 namespace Vigil.Dashboard.Tests.Live;
@@ -76,7 +77,7 @@ internal sealed class FakeGrains : IGrainFactory
 
     private sealed class Advisor(FakeGrains grains, string advisorId) : IAdvisorGrain
     {
-        public Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons) => throw new NotSupportedException();
+        public Task<Nudge> AddNudge(string userId, int risk, IReadOnlyList<string> reasons, IReadOnlyList<ReasonDetail> reasonDetails) => throw new NotSupportedException();
 
         public Task<IReadOnlyList<Nudge>> GetNudges() => Task.FromResult<IReadOnlyList<Nudge>>(Inbox.ToArray());
 

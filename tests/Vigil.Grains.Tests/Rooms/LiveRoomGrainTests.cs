@@ -1,7 +1,9 @@
 using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Reasons;
 using Vigil.Grains.Contracts.Rooms;
 using Vigil.Grains.Tests.Infrastructure;
+using Vigil.Grains.Tests.Reasons;
 
 namespace Vigil.Grains.Tests.Rooms;
 
@@ -27,6 +29,8 @@ public sealed class LiveRoomGrainTests
         Assert.Equal(12, alert.EvidenceCount);
         Assert.Equal(0.93, alert.PeakScore);
         Assert.Contains(alert.Reasons, r => r.Contains("nudity classifier score", StringComparison.Ordinal));
+        ReasonAssert.EveryReasonHasADetail(alert.Reasons, alert.ReasonDetails);
+        Assert.Equal("nudity", alert.ReasonDetails[0].Args["category"]);
     }
 
     [Fact]
@@ -58,6 +62,8 @@ public sealed class LiveRoomGrainTests
         var alert = Assert.Single(await OpenAlerts(silo, "r-reports"));
         Assert.Equal(Category.MinorSafety, alert.Category);
         Assert.Contains(alert.Reasons, r => r.Contains("user reports", StringComparison.Ordinal));
+        ReasonAssert.EveryReasonHasADetail(alert.Reasons, alert.ReasonDetails);
+        Assert.Contains(alert.ReasonDetails, d => d.Code == ReasonCodes.Reports && d.Args["category"] == "minor_safety");
     }
 
     [Fact]
@@ -88,6 +94,8 @@ public sealed class LiveRoomGrainTests
         Assert.Equal(expected, risk.Category);
         Assert.True(risk.Risk > 0);
         Assert.Contains(risk.Reasons, r => r.Contains("chat keyword", StringComparison.Ordinal));
+        ReasonAssert.EveryReasonHasADetail(risk.Reasons, risk.ReasonDetails);
+        Assert.Contains(risk.ReasonDetails, d => d.Code == ReasonCodes.Keywords);
     }
 
     [Fact]

@@ -1,17 +1,20 @@
 using Vigil.Grains.Contracts.Advisors;
+using Vigil.Grains.Reasons;
 using Vigil.Grains.Tests.Infrastructure;
 
 namespace Vigil.Grains.Tests.Vips;
 
 public sealed class AdvisorInboxTests
 {
+    private static readonly WordedReason NoSession = ReasonTemplates.NoSession(9);
+
     [Fact]
     public async Task AnAdvisorTakesANudgeFromOpenToResolvedAndEveryStepIsPublished()
     {
         await using var silo = await GrainTestSilo.StartAsync();
         await using var feed = new FeedProbe(silo.Feed);
         var advisor = silo.Grain<IAdvisorGrain>("adv-steps");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
 
         await advisor.Acknowledge(nudge.Id);
         var contacted = await advisor.MarkContacted(nudge.Id);
@@ -30,7 +33,7 @@ public sealed class AdvisorInboxTests
     {
         await using var silo = await GrainTestSilo.StartAsync();
         var advisor = silo.Grain<IAdvisorGrain>("adv-invalid");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
         await advisor.Resolve(nudge.Id);
 
         var error = await Assert.ThrowsAsync<NudgeTransitionException>(() => advisor.Acknowledge(nudge.Id));
@@ -44,7 +47,7 @@ public sealed class AdvisorInboxTests
     {
         await using var silo = await GrainTestSilo.StartAsync();
         var advisor = silo.Grain<IAdvisorGrain>("adv-back");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
         await advisor.MarkContacted(nudge.Id);
 
         var error = await Assert.ThrowsAsync<NudgeTransitionException>(() => advisor.Acknowledge(nudge.Id));
@@ -59,7 +62,7 @@ public sealed class AdvisorInboxTests
         await using var silo = await GrainTestSilo.StartAsync();
         await using var feed = new FeedProbe(silo.Feed);
         var advisor = silo.Grain<IAdvisorGrain>("adv-snooze");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
         var snoozed = await advisor.Snooze(nudge.Id, silo.Time.GetUtcNow().AddMinutes(10));
         Assert.Equal(NudgeStatus.Snoozed, snoozed.Status);
 
@@ -74,7 +77,7 @@ public sealed class AdvisorInboxTests
     {
         await using var silo = await GrainTestSilo.StartAsync();
         var advisor = silo.Grain<IAdvisorGrain>("adv-snooze-read");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
         await advisor.Snooze(nudge.Id, silo.Time.GetUtcNow().AddDays(2));
 
         silo.Time.Advance(TimeSpan.FromDays(3));
@@ -87,7 +90,7 @@ public sealed class AdvisorInboxTests
     {
         await using var silo = await GrainTestSilo.StartAsync();
         var advisor = silo.Grain<IAdvisorGrain>("adv-snooze-past");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => advisor.Snooze(nudge.Id, silo.Time.GetUtcNow().AddMinutes(-1)));
     }
@@ -97,7 +100,7 @@ public sealed class AdvisorInboxTests
     {
         await using var silo = await GrainTestSilo.StartAsync();
         var advisor = silo.Grain<IAdvisorGrain>("adv-notes");
-        var nudge = await advisor.AddNudge("u-1", 72, ["no session for 9 days"]);
+        var nudge = await advisor.AddNudge("u-1", 72, [NoSession.Text], [NoSession.Detail]);
         var followUp = silo.Time.GetUtcNow().AddDays(5);
 
         var note = await advisor.AddNote("u-1", nudge.Id, "Called, will be back after the holidays", followUp);

@@ -1,4 +1,6 @@
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Reasons;
+using Vigil.Grains.Tests.Reasons;
 using Vigil.Grains.Vips;
 
 namespace Vigil.Grains.Tests.Vips;
@@ -56,6 +58,9 @@ public sealed class ChurnModelTests
         Assert.Equal(
             ["spend down 100% vs their 4-week average", "sessions down 100% vs their 4-week average", "no session for 9 days", "no gift for 9 days"],
             assessment.Texts);
+        Assert.Equal(
+            [ReasonCodes.SpendDown, ReasonCodes.SessionsDown, ReasonCodes.NoSession, ReasonCodes.NoGift],
+            assessment.Details.Select(d => d.Code));
 
         // 25 + 20 + 15 x 9.06/14 + 10 x 9.07/21 points.
         Assert.Equal(59, assessment.Risk);
@@ -76,6 +81,8 @@ public sealed class ChurnModelTests
         var assessment = Assess(events);
 
         Assert.Equal(["2 open complaints, oldest 6 days", "last survey 1/5"], assessment.Texts);
+        ReasonAssert.EveryReasonHasADetail(assessment.Texts, assessment.Details);
+        Assert.Equal([ReasonCodes.OpenComplaints, ReasonCodes.LowSurvey], assessment.Details.Select(d => d.Code));
     }
 
     [Fact]

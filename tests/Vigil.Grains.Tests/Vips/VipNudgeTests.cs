@@ -1,6 +1,8 @@
 using Vigil.Grains.Contracts.Advisors;
+using Vigil.Grains.Contracts.Reasons;
 using Vigil.Grains.Contracts.Vips;
 using Vigil.Grains.Tests.Infrastructure;
+using Vigil.Grains.Tests.Reasons;
 
 namespace Vigil.Grains.Tests.Vips;
 
@@ -19,7 +21,10 @@ public sealed class VipNudgeTests
         var nudge = Assert.Single(await advisor.GetNudges());
         Assert.Equal(("u-stopped", NudgeStatus.Open), (nudge.UserId, nudge.Status));
         Assert.Contains("no session for 12 days", nudge.Reasons);
+        ReasonAssert.EveryReasonHasADetail(nudge.Reasons, nudge.ReasonDetails);
+        Assert.Contains(new ReasonDetail(ReasonCodes.NoSession, new Dictionary<string, string> { ["days"] = "12" }), nudge.ReasonDetails);
         var profile = await vip.GetProfile();
+        ReasonAssert.EveryReasonHasADetail(profile.Reasons, profile.ReasonDetails);
         Assert.Equal((Advisor, nudge.Id), (profile.AdvisorId, profile.LastNudgeId));
         Assert.True(profile.ChurnRisk >= 60, $"risk was {profile.ChurnRisk}");
     }

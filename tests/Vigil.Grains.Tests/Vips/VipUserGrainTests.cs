@@ -58,8 +58,9 @@ public sealed class VipUserGrainTests
             silo = await silo.RestartAsync();
 
             var after = await silo.Grain<IVipUserGrain>("u-kept").GetProfile();
-            Assert.Equal(before with { Reasons = [] }, after with { Reasons = [] });
+            Assert.Equal(before with { Reasons = [], ReasonDetails = [] }, after with { Reasons = [], ReasonDetails = [] });
             Assert.Equal(before.Reasons, after.Reasons);
+            Assert.Equal(before.ReasonDetails, after.ReasonDetails);
             Assert.Equal(before.LastNudgeId, Assert.Single(await silo.Grain<IAdvisorGrain>("adv-1").GetNudges()).Id);
         }
         finally

@@ -3,7 +3,7 @@
 import ar from './i18n/ar.json';
 import en from './i18n/en.json';
 import es from './i18n/es.json';
-import type { Language } from './types';
+import type { Language, ReasonDetail } from './types';
 
 export type MessageKey = keyof typeof en;
 const tables: Record<Language, Record<string, string>> = { en, ar, es };
@@ -39,6 +39,48 @@ export function tk(prefix: string, value: string): string {
   return tables[current][key] ?? tables.en[key] ?? value;
 }
 
+/**
+ * The server's reasons in the current language: each detail's `reason.<code>` message with its arguments formatted
+ * here (numbers with the server's decimals, `percent` as a percentage, `category` by its translation, `{duration}`
+ * from `days` or `hours`). A reason falls back to the server's English text when the details are missing or do not
+ * line up, the code is unknown, or the message needs an argument the detail lacks.
+ */
+export function reasons(texts: string[], details: ReasonDetail[] | null | undefined): string[] {
+  const aligned = details && details.length === texts.length ? details : undefined;
+  return texts.map((text, i) => reason(text, aligned?.[i]));
+}
+
+function reason(text: string, detail: ReasonDetail | undefined): string {
+  if (!detail?.code) return text;
+  const key = `reason.${detail.code}`;
+  const message = tables[current][key] ?? tables.en[key];
+  if (message === undefined) return text;
+  const args = detail.args ?? {};
+  let complete = true;
+  const worded = message.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = reasonArg(name, args);
+    if (value === undefined) complete = false;
+    return value ?? '';
+  });
+  return complete ? worded : text;
+}
+
+function reasonArg(name: string, args: Record<string, string>): string | undefined {
+  if (name === 'duration') {
+    if (args.days !== undefined) return unit(Number(args.days), 'day');
+    if (args.hours !== undefined) return unit(Number(args.hours), 'hour');
+    return undefined;
+  }
+  const value = args[name];
+  if (value === undefined) return undefined;
+  if (name === 'category') return tk('category', value);
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) return value;
+  if (name === 'percent') return pct(n / 100);
+  const dot = value.indexOf('.');
+  return num(n, dot < 0 ? 0 : value.length - dot - 1);
+}
+
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
 function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(id: string, make: () => T): T {
   let f = formatters.get(id) as T | undefined;
@@ -48,6 +90,11 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 
 export function num(value: number, digits = 0): string {
   return cached(`n${digits}`, () => new Intl.NumberFormat(current, { maximumFractionDigits: digits, minimumFractionDigits: digits })).format(value);
+}
+
+/** "9 days" / "٩ أيام" / "9 días": a whole number of a unit, with the language's own plural. */
+export function unit(value: number, name: 'day' | 'hour'): string {
+  return cached(`u${name}`, () => new Intl.NumberFormat(current, { style: 'unit', unit: name, unitDisplay: 'long', maximumFractionDigits: 0 })).format(value);
 }
 
 export function compact(value: number): string {

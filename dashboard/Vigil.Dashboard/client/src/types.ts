@@ -30,6 +30,9 @@ export interface Me {
   language: Language;
 }
 
+/** A server reason as a translation code (`reason.<code>`) and its invariantly formatted arguments. */
+export interface ReasonDetail { code: string; args: Record<string, string> }
+
 export interface AlertSnapshot {
   id: string;
   roomId: string;
@@ -41,6 +44,8 @@ export interface AlertSnapshot {
   raisedAt: string;
   updatedAt: string;
   reasons: string[];
+  /** The reasons as codes and arguments, in the same order; absent from older servers and stored alerts. */
+  reasonDetails?: ReasonDetail[];
   evidenceCount: number;
   peakScore: number;
   version: number;
@@ -59,7 +64,7 @@ export interface HeatList { listId: string; top: HeatEntry[] }
 
 export interface RoomRisk {
   category: Category; risk: number; state: string; peakScore: number; evidenceCount: number;
-  openAlertId?: string | null; reasons: string[];
+  openAlertId?: string | null; reasons: string[]; reasonDetails?: ReasonDetail[];
 }
 export interface RoomSnapshot {
   roomId: string; broadcasterId?: string | null; region: Region; title?: string | null; lang?: string | null;
@@ -84,7 +89,7 @@ export interface VipEngagement {
 }
 export interface VipProfile {
   userId: string; tier: string; spendTier: string; advisorId?: string | null; region?: Region | null; churnRisk: number;
-  reasons: string[]; engagement: VipEngagement; lastNudgeId?: string | null; lastNudgeStatus?: NudgeStatus | null;
+  reasons: string[]; reasonDetails?: ReasonDetail[]; engagement: VipEngagement; lastNudgeId?: string | null; lastNudgeStatus?: NudgeStatus | null;
   wonBackAt?: string | null; assessedAt: string;
 }
 export interface VipHistoryDay { day: string; spend: number; gifts: number; sessions: number; minutes: number }
@@ -92,7 +97,7 @@ export interface VipHistory { userId: string; days: VipHistoryDay[]; baseline: {
 
 export interface AdvisorNote { id: string; userId: string; nudgeId?: string | null; text: string; createdAt: string; dueAt?: string | null }
 export interface Nudge {
-  id: string; userId: string; advisorId: string; risk: number; reasons: string[]; status: NudgeStatus;
+  id: string; userId: string; advisorId: string; risk: number; reasons: string[]; reasonDetails?: ReasonDetail[]; status: NudgeStatus;
   snoozedUntil?: string | null; createdAt: string; updatedAt: string; dueAt: string; notes: AdvisorNote[];
   contactedAt?: string | null; wonBackAt?: string | null; version: number;
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { live } from '../live';
 import { useLive, useLoad, useNow } from '../hooks';
-import { compact, dateTime, num, relative, t, tk } from '../i18n';
+import { compact, dateTime, num, reasons, relative, t, tk } from '../i18n';
 import { isAdmin } from '../roles';
 import type { Me, Nudge, NudgeAction, VipProfile } from '../types';
 import { RiskBar } from './charts';
@@ -52,7 +52,7 @@ export function Inbox({ me }: { me: Me }) {
                   <tr key={p.userId} data-testid="portfolio-row" data-user-id={p.userId} class={p.churnRisk >= 70 ? 'flagged' : undefined}>
                     <td><Link href={`/vips/${encodeURIComponent(p.userId)}`}>{p.userId}</Link></td>
                     <td>{tk('tier', p.tier)}</td>
-                    <td class="wide" title={p.reasons.join('; ')}><span class="riskcell"><RiskBar value={p.churnRisk / 100} label={t('vip.churn')} /> {num(p.churnRisk)}</span></td>
+                    <td class="wide" title={reasons(p.reasons, p.reasonDetails).join('; ')}><span class="riskcell"><RiskBar value={p.churnRisk / 100} label={t('vip.churn')} /> {num(p.churnRisk)}</span></td>
                     <td class="num">{compact(p.engagement.spend30Days)}</td>
                     <td>{p.lastNudgeStatus ? tk('nudgeStatus', p.lastNudgeStatus) : '—'}</td>
                   </tr>
@@ -102,7 +102,7 @@ function NudgeCard({ nudge, profile, now }: { nudge: Nudge; profile?: VipProfile
           </span>
         )}
       </header>
-      <ul class="reasons">{nudge.reasons.map((r, i) => <li key={i} dir="auto">{r}</li>)}</ul>
+      <ul class="reasons">{reasons(nudge.reasons, nudge.reasonDetails).map((r, i) => <li key={i} dir="auto">{r}</li>)}</ul>
       <p class="times">
         <span>{t('inbox.raised', { ago: relative(nudge.createdAt, now) })}</span>
         <span class={overdue ? 'overdue' : undefined} title={dateTime(nudge.dueAt)}>{t('inbox.due', { when: relative(nudge.dueAt, now) })}</span>

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../api';
 import { live } from '../live';
 import { useLive, useLoad, useNow } from '../hooks';
-import { compact, dateTime, num, pct, shortTime, t, tk } from '../i18n';
+import { compact, dateTime, num, pct, reasons, shortTime, t, tk } from '../i18n';
 import type { AuditEntry, Category, Me } from '../types';
 import { LineChart, RiskBar } from './charts';
 import { ErrorLine, Link, Loading, errorText } from './common';
@@ -56,7 +56,7 @@ export function RoomPage({ id, me }: { id: string; me: Me }) {
                 <td>{tk('roomState', capitalized(k.state))}</td>
                 <td class="num">{pct(k.peakScore)}</td>
                 <td class="num">{num(k.evidenceCount)}</td>
-                <td>{k.reasons.join('; ')}</td>
+                <td dir="auto">{reasons(k.reasons, k.reasonDetails).join('; ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { api } from '../api';
 import { useLoad } from '../hooks';
-import { compact, dateTime, day, num, t, tk } from '../i18n';
+import { compact, dateTime, day, num, reasons, t, tk } from '../i18n';
 import { canSeeVips } from '../roles';
 import type { Me } from '../types';
 import { LineChart, RiskBar } from './charts';
@@ -42,7 +42,7 @@ export function VipPage({ id, me }: { id: string; me: Me }) {
           </dl>
           <div class="panel">
             <h2>{t('vip.reasons')}</h2>
-            {p.reasons.length === 0 ? <p class="muted">{t('vip.noReasons')}</p> : <ul class="reasons">{p.reasons.map((r, i) => <li key={i} dir="auto">{r}</li>)}</ul>}
+            {p.reasons.length === 0 ? <p class="muted">{t('vip.noReasons')}</p> : <ul class="reasons">{reasons(p.reasons, p.reasonDetails).map((r, i) => <li key={i} dir="auto">{r}</li>)}</ul>}
             <p class="muted">{t('vip.assessed', { at: dateTime(p.assessedAt) })}</p>
           </div>
         </>

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
 import { live } from '../live';
 import { useLive, useNow } from '../hooks';
-import { compact, num, pct, relative, clock, t, tk, dateTime } from '../i18n';
+import { compact, num, pct, reasons, relative, clock, t, tk, dateTime } from '../i18n';
 import { canAct } from '../roles';
 import { navigate } from '../router';
 import { CATEGORIES, REGIONS, SEVERITIES, type AlertAction, type AlertSnapshot, type Me } from '../types';
@@ -211,7 +211,7 @@ export function AlertTile({ alert, now, me, onSelect }: { alert: AlertSnapshot; 
         <span class="peak" title={t('alert.peak')}>{pct(alert.peakScore)}</span>
       </div>
       <ul class="reasons" data-testid="alert-reasons">
-        {alert.reasons.slice(0, 2).map((r, i) => <li key={i} dir="auto">{r}</li>)}
+        {reasons(alert.reasons, alert.reasonDetails).slice(0, 2).map((r, i) => <li key={i} dir="auto">{r}</li>)}
       </ul>
       <div class="times">
         <span title={dateTime(alert.raisedAt)}>{t('alert.evidence', { count: alert.evidenceCount })} · {t('alert.raised', { ago: relative(alert.raisedAt, now) })}</span>
