@@ -2,6 +2,7 @@ using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Rooms;
+using Vigil.Grains.Heat;
 using Vigil.Grains.Policy;
 using Vigil.Grains.Shadow;
 using Vigil.Runtime.Grains;
@@ -22,11 +23,9 @@ public sealed class LiveRoomGrain(
     ShadowMonitor shadow) : Grain, ILiveRoomGrain
 {
     private static readonly TimeSpan EvaluationPeriod = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan HeatReportPeriod = TimeSpan.FromSeconds(5);
-
     private DateTimeOffset _wallAtLatestEvent;
     private DateTimeOffset _lastHeatReport;
-    private double _lastHeat = -1;
+    private (bool Live, bool Flagged)? _lastReported;
     private RoomState _roomState;
     private IGrainTimer? _fadeTimer;
 
@@ -230,18 +229,21 @@ public sealed class LiveRoomGrain(
         }
     }
 
+    /// <summary>
+    /// Reports to the region's and the global heat list at once when the room starts, ends or its flag changes, and
+    /// otherwise at most once per list refresh: the lists re-rank only that often, so more reports would be lost work.
+    /// </summary>
     private void ReportHeat(DateTimeOffset now, double maxRisk, bool flagged)
     {
-        var heat = Heat(now);
         var wall = TimeProvider.GetUtcNow();
-        if (Math.Abs(heat - _lastHeat) < 0.5 && wall - _lastHeatReport < HeatReportPeriod && !flagged)
+        if (_lastReported == (Room.Live, flagged) && wall - _lastHeatReport < HeatListGrain.RefreshPeriod)
         {
             return;
         }
 
-        _lastHeat = heat;
+        _lastReported = (Room.Live, flagged);
         _lastHeatReport = wall;
-        var entry = new HeatEntry(GetPrimaryKeyString(), heat, Room.Viewers, Math.Round(maxRisk, 3), flagged);
+        var entry = new HeatEntry(GetPrimaryKeyString(), Heat(now), Room.Viewers, Math.Round(maxRisk, 3), flagged);
         GrainFactory.GetGrain<IHeatListGrain>(Room.Region.ToString()).Report(entry, Room.Live);
         GrainFactory.GetGrain<IHeatListGrain>("global").Report(entry, Room.Live);
     }
