@@ -170,13 +170,17 @@ public sealed class LiveRoomGrain(
 
     private async Task Evaluate(CompiledPolicy policy)
     {
+        // Runs on every Apply: one array, no LINQ, so a room's evaluation allocates little beyond its history sample.
         var now = RoomClock();
-        var risks = new List<Policy.CategoryRisk>(Room.Categories.Count);
-        var rising = false;
+        var risks = Room.Categories.Count == 0 ? [] : new Policy.CategoryRisk[Room.Categories.Count];
+        var gauges = risks.Length == 0 ? [] : new KeyValuePair<Category, double>[risks.Length];
+        var (count, maxRisk, rising) = (0, 0.0, false);
         foreach (var (category, entry) in Room.Categories)
         {
             var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
-            risks.Add(risk);
+            risks[count] = risk;
+            gauges[count++] = KeyValuePair.Create(category, risk.Risk);
+            maxRisk = Math.Max(maxRisk, risk.Risk);
             entry.State = PolicyEvaluator.StateFor(policy, Room.Region, risk, entry.State);
             rising |= risk.Risk > entry.LastRisk + 0.05 && entry.State >= RoomState.Watch;
             entry.LastRisk = risk.Risk;
@@ -184,16 +188,15 @@ public sealed class LiveRoomGrain(
             await ReconcileAlert(policy, category, entry, risk, now);
         }
 
-        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.ToArray(), _roomState, alertPastSla: false);
-        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, risks.Select(r => KeyValuePair.Create(r.Category, r.Risk)));
+        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks, _roomState, alertPastSla: false);
+        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, gauges);
         state.MarkDirty();
-        ReportHeat(now, risks.Count == 0 ? 0 : risks.Max(r => r.Risk), rising || _roomState >= RoomState.Alert);
+        ReportHeat(now, maxRisk, rising || _roomState >= RoomState.Alert);
         UpdateFadeTimer();
     }
 
     private async Task ReconcileAlert(CompiledPolicy policy, Category category, RoomCategory entry, Policy.CategoryRisk risk, DateTimeOffset now)
     {
-        var center = GrainFactory.GetGrain<IAlertCenterGrain>(Room.Region.ToString());
         if (entry.State >= RoomState.Alert)
         {
             var fresh = entry.OpenAlertId is null && risk.EvidenceCount > entry.EvidenceAtResolve;
@@ -216,18 +219,20 @@ public sealed class LiveRoomGrain(
                 now,
                 Room.Viewers,
                 Room.Title);
-            entry.OpenAlertId = (await center.RaiseOrUpdate(evidence)).Id;
+            entry.OpenAlertId = (await AlertCenter().RaiseOrUpdate(evidence)).Id;
             entry.ReportedEvidence = risk.EvidenceCount;
             state.MarkDirty();
         }
         else if (entry.OpenAlertId is not null && entry.State < RoomState.Alert)
         {
-            await center.CloseFaded(GetPrimaryKeyString(), category, $"evidence faded: {EventNames.Name(category)} risk is down to {risk.Risk:0.00}");
+            await AlertCenter().CloseFaded(GetPrimaryKeyString(), category, $"evidence faded: {EventNames.Name(category)} risk is down to {risk.Risk:0.00}");
             entry.OpenAlertId = null;
             entry.EvidenceAtResolve = -1;
             state.MarkDirty();
         }
     }
+
+    private IAlertCenterGrain AlertCenter() => GrainFactory.GetGrain<IAlertCenterGrain>(Room.Region.ToString());
 
     /// <summary>
     /// Reports to the region's and the global heat list at once when the room starts, ends or its flag changes, and
