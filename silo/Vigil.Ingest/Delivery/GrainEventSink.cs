@@ -16,7 +16,7 @@ namespace Vigil.Ingest.Delivery;
 /// <list type="table">
 /// <listheader><term>type</term><description>grains (key)</description></listheader>
 /// <item><term>room.started, room.ended</term><description>ILiveRoomGrain (roomId), IBroadcasterGrain (broadcasterId)</description></item>
-/// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), and IVipUserGrain (userId) for engagement when the user is engaged (below)</description></item>
+/// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), and IVipUserGrain (userId) for engagement once the user engaged (below)</description></item>
 /// <item><term>gift.sent</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for spend</description></item>
 /// <item><term>chat.message, follow, report.filed, moderation.score</term><description>ILiveRoomGrain (roomId)</description></item>
 /// <item><term>moderation.decision</term><description>IBroadcasterGrain (broadcasterId), and ILiveRoomGrain (roomId) when it names a room</description></item>
@@ -27,10 +27,10 @@ namespace Vigil.Ingest.Delivery;
 /// Almost every viewer is not a VIP, and a VIP grain for each of them would cost a storage read, a write and memory
 /// per viewer (most of the ingest cost when every join was routed). So viewing goes to a user's grain only once this
 /// sink has seen the user engage since the silo started: a gift, an app session, a complaint, its resolution or a
-/// survey (events of one batch count before its viewing, whatever their order). The trade-off: viewing minutes of a
-/// VIP before their first such event since start are not counted (nor are those of a roster-assigned VIP until
-/// then); a VIP's sessions and gifts, which drive tier and churn, always are. The set holds one id per engaged user,
-/// which is at most the number of VIP grains these users have anyway.
+/// survey (events of one batch count before its viewing, whatever their order). The trade-off: a VIP's viewing
+/// before their first such event since start (a roster-assigned VIP's too) is not counted, neither its minutes nor
+/// the last-seen time it sets; their gifts (which set the tier), sessions, complaints and surveys always are. The set
+/// holds one id per engaged user, no more users than have a VIP grain anyway.
 /// </para>
 /// </remarks>
 public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
