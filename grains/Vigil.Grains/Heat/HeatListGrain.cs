@@ -14,7 +14,8 @@ public sealed class HeatListGrain(ILiveFeed feed) : Grain, IHeatListGrain
 {
     public const int PublishedTop = 50;
 
-    private static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(3);
+    /// <summary>How often the list re-ranks; rooms report no more often than this.</summary>
+    public static readonly TimeSpan RefreshPeriod = TimeSpan.FromSeconds(3);
 
     private readonly Dictionary<string, HeatEntry> _rooms = new(StringComparer.Ordinal);
     private HeatEntry[] _ranked = [];

@@ -2,6 +2,7 @@ using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Rooms;
+using Vigil.Grains.Heat;
 using Vigil.Grains.Policy;
 using Vigil.Grains.Reasons;
 using Vigil.Grains.Shadow;
@@ -23,11 +24,9 @@ public sealed class LiveRoomGrain(
     ShadowMonitor shadow) : Grain, ILiveRoomGrain
 {
     private static readonly TimeSpan EvaluationPeriod = TimeSpan.FromSeconds(15);
-    private static readonly TimeSpan HeatReportPeriod = TimeSpan.FromSeconds(5);
-
     private DateTimeOffset _wallAtLatestEvent;
     private DateTimeOffset _lastHeatReport;
-    private double _lastHeat = -1;
+    private (bool Live, bool Flagged)? _lastReported;
     private RoomState _roomState;
     private IGrainTimer? _fadeTimer;
 
@@ -172,13 +171,17 @@ public sealed class LiveRoomGrain(
 
     private async Task Evaluate(CompiledPolicy policy)
     {
+        // Runs on every Apply: one array, no LINQ, so a room's evaluation allocates little beyond its history sample.
         var now = RoomClock();
-        var risks = new List<Policy.CategoryRisk>(Room.Categories.Count);
-        var rising = false;
+        var risks = Room.Categories.Count == 0 ? [] : new Policy.CategoryRisk[Room.Categories.Count];
+        var gauges = risks.Length == 0 ? [] : new KeyValuePair<Category, double>[risks.Length];
+        var (count, maxRisk, rising) = (0, 0.0, false);
         foreach (var (category, entry) in Room.Categories)
         {
             var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
-            risks.Add(risk);
+            risks[count] = risk;
+            gauges[count++] = KeyValuePair.Create(category, risk.Risk);
+            maxRisk = Math.Max(maxRisk, risk.Risk);
             entry.State = PolicyEvaluator.StateFor(policy, Room.Region, risk, entry.State);
             rising |= risk.Risk > entry.LastRisk + 0.05 && entry.State >= RoomState.Watch;
             entry.LastRisk = risk.Risk;
@@ -186,16 +189,15 @@ public sealed class LiveRoomGrain(
             await ReconcileAlert(policy, category, entry, risk, now);
         }
 
-        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.ToArray(), _roomState, alertPastSla: false);
-        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, risks.Select(r => KeyValuePair.Create(r.Category, r.Risk)));
+        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks, _roomState, alertPastSla: false);
+        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, gauges);
         state.MarkDirty();
-        ReportHeat(now, risks.Count == 0 ? 0 : risks.Max(r => r.Risk), rising || _roomState >= RoomState.Alert);
+        ReportHeat(now, maxRisk, rising || _roomState >= RoomState.Alert);
         UpdateFadeTimer();
     }
 
     private async Task ReconcileAlert(CompiledPolicy policy, Category category, RoomCategory entry, Policy.CategoryRisk risk, DateTimeOffset now)
     {
-        var center = GrainFactory.GetGrain<IAlertCenterGrain>(Room.Region.ToString());
         if (entry.State >= RoomState.Alert)
         {
             var fresh = entry.OpenAlertId is null && risk.EvidenceCount > entry.EvidenceAtResolve;
@@ -222,13 +224,13 @@ public sealed class LiveRoomGrain(
             {
                 ReasonDetails = details,
             };
-            entry.OpenAlertId = (await center.RaiseOrUpdate(evidence)).Id;
+            entry.OpenAlertId = (await AlertCenter().RaiseOrUpdate(evidence)).Id;
             entry.ReportedEvidence = risk.EvidenceCount;
             state.MarkDirty();
         }
         else if (entry.OpenAlertId is not null && entry.State < RoomState.Alert)
         {
-            await center.CloseFaded(GetPrimaryKeyString(), category, $"evidence faded: {EventNames.Name(category)} risk is down to {risk.Risk:0.00}");
+            await AlertCenter().CloseFaded(GetPrimaryKeyString(), category, $"evidence faded: {EventNames.Name(category)} risk is down to {risk.Risk:0.00}");
             entry.OpenAlertId = null;
             entry.EvidenceAtResolve = -1;
             state.MarkDirty();
@@ -244,18 +246,23 @@ public sealed class LiveRoomGrain(
         };
     }
 
+    private IAlertCenterGrain AlertCenter() => GrainFactory.GetGrain<IAlertCenterGrain>(Room.Region.ToString());
+
+    /// <summary>
+    /// Reports to the region's and the global heat list at once when the room starts, ends or its flag changes, and
+    /// otherwise at most once per list refresh: the lists re-rank only that often, so more reports would be lost work.
+    /// </summary>
     private void ReportHeat(DateTimeOffset now, double maxRisk, bool flagged)
     {
-        var heat = Heat(now);
         var wall = TimeProvider.GetUtcNow();
-        if (Math.Abs(heat - _lastHeat) < 0.5 && wall - _lastHeatReport < HeatReportPeriod && !flagged)
+        if (_lastReported == (Room.Live, flagged) && wall - _lastHeatReport < HeatListGrain.RefreshPeriod)
         {
             return;
         }
 
-        _lastHeat = heat;
+        _lastReported = (Room.Live, flagged);
         _lastHeatReport = wall;
-        var entry = new HeatEntry(GetPrimaryKeyString(), heat, Room.Viewers, Math.Round(maxRisk, 3), flagged);
+        var entry = new HeatEntry(GetPrimaryKeyString(), Heat(now), Room.Viewers, Math.Round(maxRisk, 3), flagged);
         GrainFactory.GetGrain<IHeatListGrain>(Room.Region.ToString()).Report(entry, Room.Live);
         GrainFactory.GetGrain<IHeatListGrain>("global").Report(entry, Room.Live);
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vigil.Grains.Contracts.Broadcasters;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Rooms;
@@ -15,18 +16,37 @@ namespace Vigil.Ingest.Delivery;
 /// <list type="table">
 /// <listheader><term>type</term><description>grains (key)</description></listheader>
 /// <item><term>room.started, room.ended</term><description>ILiveRoomGrain (roomId), IBroadcasterGrain (broadcasterId)</description></item>
-/// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for engagement</description></item>
+/// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), and IVipUserGrain (userId) for engagement once the user engaged (below)</description></item>
 /// <item><term>gift.sent</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for spend</description></item>
 /// <item><term>chat.message, follow, report.filed, moderation.score</term><description>ILiveRoomGrain (roomId)</description></item>
 /// <item><term>moderation.decision</term><description>IBroadcasterGrain (broadcasterId), and ILiveRoomGrain (roomId) when it names a room</description></item>
 /// <item><term>user.session, user.complaint, complaint.resolved, satisfaction.survey</term><description>IVipUserGrain (userId)</description></item>
 /// </list>
 /// The parser guarantees that the key each route needs is present.
+/// <para>
+/// Almost every viewer is not a VIP, and a VIP grain for each of them would cost a storage read, a write and memory
+/// per viewer (most of the ingest cost when every join was routed). So viewing goes to a user's grain only once this
+/// sink has seen the user engage since the silo started: a gift, an app session, a complaint, its resolution or a
+/// survey (events of one batch count before its viewing, whatever their order). The trade-off: a VIP's viewing
+/// before their first such event since start (a roster-assigned VIP's too) is not counted, neither its minutes nor
+/// the last-seen time it sets; their gifts (which set the tier), sessions, complaints and surveys always are. The set
+/// holds one id per engaged user, no more users than have a VIP grain anyway.
+/// </para>
 /// </remarks>
 public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
 {
+    private readonly ConcurrentDictionary<string, byte> _engagedUsers = new(StringComparer.Ordinal);
+
     public async Task DeliverAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken)
     {
+        foreach (var e in events)
+        {
+            if (Engages(e.Type))
+            {
+                _engagedUsers.TryAdd(e.UserId!, 0);
+            }
+        }
+
         var rooms = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         var broadcasters = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         var users = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
@@ -42,7 +62,7 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
                 Add(broadcasters, e.BroadcasterId!, e);
             }
 
-            if (GoesToUser(e.Type))
+            if (GoesToUser(e.Type) && (!IsViewing(e.Type) || _engagedUsers.ContainsKey(e.UserId!)))
             {
                 Add(users, e.UserId!, e);
             }
@@ -80,10 +100,14 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
     public static bool GoesToBroadcaster(EventType type) =>
         type is EventType.ModerationDecision or EventType.RoomStarted or EventType.RoomEnded;
 
-    /// <summary>User-scoped types, plus gifts and viewing, which are a VIP's engagement.</summary>
-    public static bool GoesToUser(EventType type) => type is EventType.UserSession or EventType.UserComplaint
-        or EventType.ComplaintResolved or EventType.SatisfactionSurvey or EventType.GiftSent or EventType.ViewerJoined
-        or EventType.ViewerLeft;
+    /// <summary>User-scoped types, plus gifts and viewing, which are a VIP's engagement (viewing only of engaged users).</summary>
+    public static bool GoesToUser(EventType type) => Engages(type) || IsViewing(type);
+
+    /// <summary>Types that make a user worth a VIP grain: after one of them, the user's viewing is routed too.</summary>
+    private static bool Engages(EventType type) => type is EventType.UserSession or EventType.UserComplaint
+        or EventType.ComplaintResolved or EventType.SatisfactionSurvey or EventType.GiftSent;
+
+    private static bool IsViewing(EventType type) => type is EventType.ViewerJoined or EventType.ViewerLeft;
 
     private static void Add(Dictionary<string, List<LiveEvent>> targets, string key, LiveEvent e)
     {

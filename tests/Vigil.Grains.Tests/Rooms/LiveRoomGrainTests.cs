@@ -1,7 +1,9 @@
 using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Reasons;
 using Vigil.Grains.Contracts.Rooms;
+using Vigil.Grains.Heat;
 using Vigil.Grains.Tests.Infrastructure;
 using Vigil.Grains.Tests.Reasons;
 
@@ -163,6 +165,24 @@ public sealed class LiveRoomGrainTests
         Assert.Equal(30, state.Viewers);
         Assert.Equal(30, state.PeakViewers);
         Assert.True(state.Heat > 0);
+    }
+
+    [Fact]
+    public async Task HeatReachesTheListAtStartThenAtMostOncePerListRefresh()
+    {
+        await using var silo = await GrainTestSilo.StartAsync();
+        var room = silo.Grain<ILiveRoomGrain>("r-heat");
+        var list = silo.Grain<IHeatListGrain>("global");
+        await room.Apply([Events.Started("r-heat", "b-1", Start)]);
+        var atStart = Assert.Single(await list.Top(10));
+
+        await room.Apply([Events.Joined("r-heat", Start.AddSeconds(1))]);
+        var withinRefresh = Assert.Single(await list.Top(10));
+        silo.Time.Advance(HeatListGrain.RefreshPeriod);
+        await room.Apply([Events.Joined("r-heat", Start.AddSeconds(2))]);
+        var afterRefresh = Assert.Single(await list.Top(10));
+
+        Assert.Equal((0, 0, 2), (atStart.Viewers, withinRefresh.Viewers, afterRefresh.Viewers));
     }
 
     private static async Task<AlertSnapshot[]> OpenAlerts(GrainTestSilo silo, string roomId) =>

@@ -11,8 +11,8 @@ public sealed class GrainEventSinkTests
     [Theory]
     [InlineData("room.started", "ILiveRoomGrain/room-1 IBroadcasterGrain/bc-1")]
     [InlineData("room.ended", "ILiveRoomGrain/room-1 IBroadcasterGrain/bc-1")]
-    [InlineData("viewer.joined", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
-    [InlineData("viewer.left", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
+    [InlineData("viewer.joined", "ILiveRoomGrain/room-1")]
+    [InlineData("viewer.left", "ILiveRoomGrain/room-1")]
     [InlineData("chat.message", "ILiveRoomGrain/room-1")]
     [InlineData("gift.sent", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
     [InlineData("follow", "ILiveRoomGrain/room-1")]
@@ -30,6 +30,50 @@ public sealed class GrainEventSinkTests
         await new GrainEventSink(factory).DeliverAsync([Parse(TestEvents.Valid(type, "e1").Line())], CancellationToken.None);
 
         Assert.Equal(grains.Split(' ').Order(), factory.Calls.Select(c => c.Grain).Order());
+    }
+
+    [Theory]
+    [InlineData("gift.sent")]
+    [InlineData("user.session")]
+    [InlineData("user.complaint")]
+    [InlineData("complaint.resolved")]
+    [InlineData("satisfaction.survey")]
+    public async Task ViewingGoesToTheUsersGrainOnceTheUserEngaged(string engagement)
+    {
+        var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory);
+        await sink.DeliverAsync([Parse(TestEvents.Valid(engagement, "e1").Line())], CancellationToken.None);
+
+        await sink.DeliverAsync([Parse(TestEvents.Valid("viewer.joined", "e2").Line())], CancellationToken.None);
+
+        Assert.Contains(factory.Calls, c => c.Grain == "IVipUserGrain/user-1" && c.Events.Single().Id == "e2");
+    }
+
+    [Fact]
+    public async Task ViewingBeforeAGiftOfTheSameBatchGoesToTheUsersGrain()
+    {
+        var factory = new RecordingGrainFactory();
+        var events = new[] { Parse(TestEvents.Valid("viewer.joined", "1").Line()), Parse(TestEvents.Valid("gift.sent", "2").Line()) };
+
+        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+
+        var user = Assert.Single(factory.Calls, c => c.Grain == "IVipUserGrain/user-1");
+        Assert.Equal(["1", "2"], user.Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ViewingOfAnotherUserDoesNotGoToAUserGrain()
+    {
+        var factory = new RecordingGrainFactory();
+        var events = new[]
+        {
+            Parse(TestEvents.Valid("gift.sent", "1").Line()),
+            Parse(TestEvents.Valid("viewer.joined", "2").With("userId", "\"user-2\"").Line()),
+        };
+
+        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+
+        Assert.DoesNotContain(factory.Calls, c => c.Grain == "IVipUserGrain/user-2");
     }
 
     [Fact]
