@@ -28,14 +28,18 @@ namespace Vigil.Ingest.Delivery;
 /// per viewer (most of the ingest cost when every join was routed). So viewing goes to a user's grain only once this
 /// sink has seen the user engage since the silo started: a gift, an app session, a complaint, its resolution or a
 /// survey (events of one batch count before its viewing, whatever their order). The trade-off: a VIP's viewing
-/// before their first such event since start (a roster-assigned VIP's too) is not counted, neither its minutes nor
-/// the last-seen time it sets; their gifts (which set the tier), sessions, complaints and surveys always are. The set
-/// holds one id per engaged user, no more users than have a VIP grain anyway.
+/// before their first such event since start is not counted, neither its minutes nor the last-seen time it sets;
+/// their gifts (which set the tier), sessions, complaints and surveys always are. An admin's assignment of a VIP to an
+/// advisor (<see cref="MarkEngaged"/>) counts as engagement too. The set holds one id per engaged user, no more users
+/// than have a VIP grain anyway.
 /// </para>
 /// </remarks>
 public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
 {
     private readonly ConcurrentDictionary<string, byte> _engagedUsers = new(StringComparer.Ordinal);
+
+    /// <summary>From now on this user's viewing reaches their VIP grain (an admin assigned them to an advisor).</summary>
+    public void MarkEngaged(string userId) => _engagedUsers.TryAdd(userId, 0);
 
     public async Task DeliverAsync(IReadOnlyList<LiveEvent> events, CancellationToken cancellationToken)
     {

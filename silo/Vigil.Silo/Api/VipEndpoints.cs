@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Vips;
+using Vigil.Ingest.Delivery;
 using Vigil.Runtime.Grains;
 
 namespace Vigil.Silo.Api;
@@ -66,7 +67,7 @@ public static class VipEndpoints
         return Results.Ok(profiles.OrderByDescending(p => p.ChurnRisk).ThenBy(p => p.UserId, StringComparer.Ordinal).ToArray());
     }
 
-    private static async Task<IResult> Assign(IGrainFactory grains, string userId, VipAssignmentRequest? body)
+    private static async Task<IResult> Assign(IGrainFactory grains, IEventSink sink, string userId, VipAssignmentRequest? body)
     {
         if (string.IsNullOrWhiteSpace(body?.AdvisorId) || body.AdvisorId.Length > 128)
         {
@@ -75,7 +76,9 @@ public static class VipEndpoints
 
         try
         {
-            return Results.Ok(await grains.GetGrain<IVipUserGrain>(userId).Assign(body.AdvisorId, body.Tier));
+            var assignment = await grains.GetGrain<IVipUserGrain>(userId).Assign(body.AdvisorId, body.Tier);
+            (sink as GrainEventSink)?.MarkEngaged(userId);
+            return Results.Ok(assignment);
         }
         catch (ArgumentException exception)
         {
@@ -83,7 +86,7 @@ public static class VipEndpoints
         }
     }
 
-    private static async Task<IResult> ImportRoster(IGrainFactory grains, HttpRequest request, string? region)
+    private static async Task<IResult> ImportRoster(IGrainFactory grains, IEventSink sink, HttpRequest request, string? region)
     {
         if (!ApiJson.TryParseQuery<Region>(region, "region", out var parsed, out var error))
         {
@@ -98,6 +101,20 @@ public static class VipEndpoints
         using var reader = new StreamReader(request.Body);
         var csv = await reader.ReadToEndAsync();
         var result = await grains.GetGrain<IAdvisorDirectoryGrain>((parsed ?? Region.OTHER).ToString()).ImportRoster(csv);
+        if (sink is GrainEventSink events)
+        {
+            // Assigned VIPs count as engaged, so their viewing reaches their grains from now on (a header line or a
+            // rejected line marks a user id that has no grain yet, which costs one set entry and nothing else).
+            var rejected = result.Errors.Select(e => e.Line).ToHashSet();
+            foreach (var (line, number) in csv.Split('\n').Select((line, i) => (line, i + 1)))
+            {
+                if (!rejected.Contains(number) && line.Split(',')[0].Trim() is { Length: > 0 and <= 128 } userId)
+                {
+                    events.MarkEngaged(userId);
+                }
+            }
+        }
+
         return Results.Ok(result);
     }
 

@@ -77,6 +77,18 @@ public sealed class GrainEventSinkTests
     }
 
     [Fact]
+    public async Task ViewingOfAVipAnAdminAssignedGoesToTheUsersGrainBeforeAnyGift()
+    {
+        var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory);
+        sink.MarkEngaged("user-1");
+
+        await sink.DeliverAsync([Parse(TestEvents.Valid("viewer.joined", "e1").Line())], CancellationToken.None);
+
+        Assert.Contains(factory.Calls, c => c.Grain == "IVipUserGrain/user-1" && c.Events.Single().Id == "e1");
+    }
+
+    [Fact]
     public async Task DecisionWithoutARoomGoesToTheBroadcasterOnly()
     {
         var factory = new RecordingGrainFactory();
