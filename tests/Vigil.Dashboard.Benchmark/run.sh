@@ -5,7 +5,7 @@
 #
 #   bash tests/Vigil.Dashboard.Benchmark/run.sh [--quick] [extra options for push-benchmark.mjs, e.g. --connections 50]
 #
-# --quick: 10-second window after a 3-second warm-up (default: 30 s after 5 s).
+# --quick: 10-second window after a 3-second warm-up (default: 30 s after 20 s; the first seconds after start carry JIT tiering and GC sizing).
 # --priority: run in a session of its own whose scheduler autogroup gets nice -20 (needs root), so other sessions'
 #             work on a shared machine (builds, tests) takes less of the CPU while it runs; the figures then say how
 #             the push performs when it gets the cores. (With autogroups, a process's own nice only counts inside
@@ -21,7 +21,7 @@ cd "$root"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 duration=30
-warmup=5
+warmup=20
 extra=()
 prio=""
 build=1
