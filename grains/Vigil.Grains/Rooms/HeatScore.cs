@@ -13,4 +13,15 @@ public static class HeatScore
             + (25 * Math.Log10(1 + Math.Max(0, giftValuePerMinute)))
             + (10 * Math.Log10(1 + Math.Max(0, followsPerMinute))),
             2);
+
+    /// <summary>The heat of <paramref name="room"/> at <paramref name="now"/>; a room that is not live has none.</summary>
+    public static double Of(LiveRoomState room, DateTimeOffset now)
+    {
+        if (!room.Live)
+        {
+            return 0;
+        }
+
+        return Compute(room.Viewers, room.Chat.Rate(now).CountPerMinute, room.Gifts.Rate(now).SumPerMinute, room.Follows.Rate(now).CountPerMinute);
+    }
 }
