@@ -28,7 +28,7 @@ public sealed class HeatReporter(IGrainFactory grains, TimeProvider time, string
 
         _lastReported = (room.Live, flagged);
         _lastHeatReport = wall;
-        var entry = new HeatEntry(roomId, HeatScore.Of(room, now), room.Viewers, Math.Round(maxRisk, 3), flagged);
+        var entry = new HeatEntry(roomId, HeatScore.Of(room, now), room.Viewers, Math.Round(maxRisk, 3), flagged, room.Title);
         grains.GetGrain<IHeatListGrain>(room.Region.ToString()).Report(entry, room.Live);
         grains.GetGrain<IHeatListGrain>("global").Report(entry, room.Live);
     }

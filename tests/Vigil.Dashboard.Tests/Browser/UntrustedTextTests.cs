@@ -29,6 +29,11 @@ public sealed class UntrustedTextTests(DashboardFixture dashboard) : BrowserTest
         await reader.Open($"/rooms/{Uri.EscapeDataString(room.RoomId)}");
         await Expect(reader.Page.GetByTestId("room-title"), "the room page to show the title literally").ToHaveTextAsync(Title);
         await AssertNothingWasInjected(reader, "the room page");
+
+        await reader.Open("/heat");
+        var row = reader.Page.Locator($"[data-testid='heat-row'][data-room-id='{room.RoomId}']");
+        await Expect(row.GetByTestId("heat-title"), "the heat list to show the title literally").ToHaveTextAsync(Title);
+        await AssertNothingWasInjected(reader, "the heat list");
     });
 
     private static async Task AssertNothingWasInjected(Person reader, string view)

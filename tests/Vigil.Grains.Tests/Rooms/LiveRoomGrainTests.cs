@@ -185,6 +185,16 @@ public sealed class LiveRoomGrainTests
         Assert.Equal((0, 0, 2), (atStart.Viewers, withinRefresh.Viewers, afterRefresh.Viewers));
     }
 
+    [Fact]
+    public async Task AHeatListEntryCarriesTheRoomsTitle()
+    {
+        await using var silo = await GrainTestSilo.StartAsync();
+
+        await silo.Grain<ILiveRoomGrain>("r-titled").Apply([Events.Started("r-titled", "b-1", Start)]);
+
+        Assert.Equal("evening show", Assert.Single(await silo.Grain<IHeatListGrain>("MENA").Top(10)).Title);
+    }
+
     private static async Task<AlertSnapshot[]> OpenAlerts(GrainTestSilo silo, string roomId) =>
         (await silo.Grain<IAlertCenterGrain>("MENA").List(null, null))
             .Where(a => a.RoomId == roomId && a.Status != AlertStatus.Resolved)

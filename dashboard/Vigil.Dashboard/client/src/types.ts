@@ -59,7 +59,7 @@ export interface AlertSnapshot {
 
 export interface AuditEntry { at: string; actor: string; action: string; note?: string | null }
 
-export interface HeatEntry { roomId: string; heat: number; viewers: number; risk: number; flagged: boolean }
+export interface HeatEntry { roomId: string; heat: number; viewers: number; risk: number; flagged: boolean; title?: string | null }
 export interface HeatList { listId: string; top: HeatEntry[] }
 
 export interface RoomRisk {

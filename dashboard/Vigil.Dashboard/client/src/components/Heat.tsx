@@ -61,7 +61,10 @@ export function Heat({ me }: { me: Me }) {
                   class={r.flagged ? 'flagged clickable' : 'clickable'}
                   onClick={e => { if (!(e.target as HTMLElement).closest('a')) navigate(`/rooms/${encodeURIComponent(r.roomId)}`); }}>
                   <td class="num">{num(i + 1)}</td>
-                  <td><Link href={`/rooms/${encodeURIComponent(r.roomId)}`}>{r.roomId}</Link></td>
+                  <td>
+                    <Link href={`/rooms/${encodeURIComponent(r.roomId)}`}><span dir="auto" data-testid="heat-title">{r.title || r.roomId}</span></Link>
+                    {r.title ? <span class="muted heat-room-id"> {r.roomId}</span> : null}
+                  </td>
                   <td class="num">
                     <span class="heatval">{num(r.heat, 1)}</span>
                     <RiskBar value={r.heat / maxHeat} label={t('heat.heat')} />
