@@ -88,6 +88,11 @@ public sealed class SqliteCrashTests(TemporaryDirectory directory, ITestOutputHe
 
                 probe.Kill();
                 await probe.WaitForExitAsync(ProbeTimeout);
+
+                // The kill lands a moment after the test decided on it: on a fast machine the probe may have finished
+                // that batch and begun more. Everything it printed before dying is in its output, read to the end by now.
+                begun = Math.Max(begun, probe.HighestGeneration("begin "));
+                confirmed = Math.Max(confirmed ?? 0, probe.HighestGeneration("committed "));
             }
 
             var generation = VerifyDatabase(dbPath, grains);
@@ -292,6 +297,18 @@ public sealed class SqliteCrashTests(TemporaryDirectory directory, ITestOutputHe
             }
 
             return _process.ExitCode;
+        }
+
+        /// <summary>The highest N of the output lines "<paramref name="prefix"/>N", or 0 when there is none.</summary>
+        public long HighestGeneration(string prefix)
+        {
+            lock (_transcript)
+            {
+                return _transcript.Where(line => line.StartsWith(prefix, StringComparison.Ordinal))
+                    .Select(line => long.Parse(line[prefix.Length..], CultureInfo.InvariantCulture))
+                    .DefaultIfEmpty(0)
+                    .Max();
+            }
         }
 
         public string Transcript()
