@@ -1,22 +1,12 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using Vigil.Grains.Contracts.Alerts;
-using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts;
 
 namespace Vigil.Silo.Api;
 
-/// <summary>The read API's JSON: camelCase, enums by their contract names (MENA, P1, minor_safety, open).</summary>
+/// <summary>The read API's JSON (the contract's conventions, <see cref="ContractJson"/>) and its query parsing.</summary>
 public static class ApiJson
 {
-    public static void Configure(JsonSerializerOptions options)
-    {
-        options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-
-        // The first converter that can convert a type wins: regions and severities keep their upper-case names.
-        options.Converters.Add(new JsonStringEnumConverter<Region>());
-        options.Converters.Add(new JsonStringEnumConverter<Severity>());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
-    }
+    public static void Configure(JsonSerializerOptions options) => ContractJson.Configure(options);
 
     /// <summary>Parses an optional query value of an enum by its contract name; the error names the parameter.</summary>
     public static bool TryParseQuery<TEnum>(string? value, string parameter, out TEnum? parsed, out string? error)
