@@ -6,4 +6,7 @@ public sealed record RosterImportResult
     public required int Applied { get; init; }
 
     public required IReadOnlyList<RosterLineError> Errors { get; init; }
+
+    /// <summary>The VIPs the applied lines assigned, in line order.</summary>
+    public IReadOnlyList<string> AppliedUserIds { get; init; } = [];
 }

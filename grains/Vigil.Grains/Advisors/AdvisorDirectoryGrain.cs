@@ -107,7 +107,7 @@ public sealed class AdvisorDirectoryGrain(
         }
 
         logger.LogInformation("Roster import into {Region}: {Applied} lines applied, {Rejected} rejected", _region, entries.Count, errors.Count);
-        return new RosterImportResult { Applied = entries.Count, Errors = errors };
+        return new RosterImportResult { Applied = entries.Count, Errors = errors, AppliedUserIds = entries.Select(e => e.UserId).ToArray() };
     }
 
     /// <summary>Puts the assignment in the roster and moves the load; returns the assignment it replaced.</summary>

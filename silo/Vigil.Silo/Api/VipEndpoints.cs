@@ -103,15 +103,10 @@ public static class VipEndpoints
         var result = await grains.GetGrain<IAdvisorDirectoryGrain>((parsed ?? Region.OTHER).ToString()).ImportRoster(csv);
         if (sink is GrainEventSink events)
         {
-            // Assigned VIPs count as engaged, so their viewing reaches their grains from now on (a header line or a
-            // rejected line marks a user id that has no grain yet, which costs one set entry and nothing else).
-            var rejected = result.Errors.Select(e => e.Line).ToHashSet();
-            foreach (var (line, number) in csv.Split('\n').Select((line, i) => (line, i + 1)))
+            // Assigned VIPs count as engaged, so their viewing reaches their grains from now on.
+            foreach (var userId in result.AppliedUserIds)
             {
-                if (!rejected.Contains(number) && line.Split(',')[0].Trim() is { Length: > 0 and <= 128 } userId)
-                {
-                    events.MarkEngaged(userId);
-                }
+                events.MarkEngaged(userId);
             }
         }
 

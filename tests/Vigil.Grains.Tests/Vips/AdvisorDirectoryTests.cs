@@ -47,6 +47,7 @@ public sealed class AdvisorDirectoryTests
         var result = await eu.ImportRoster("userId,advisorId,tier\nu-1,adv-1,gold\nu-2,adv-1,diamond\nu-3,adv-2,\n");
 
         Assert.Equal(2, result.Applied);
+        Assert.Equal(["u-1", "u-3"], result.AppliedUserIds);
         var error = Assert.Single(result.Errors);
         Assert.Equal((3, "tier"), (error.Line, error.Field));
         var profile = await silo.Grain<IVipUserGrain>("u-1").GetProfile();
