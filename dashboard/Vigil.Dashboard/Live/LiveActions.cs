@@ -207,17 +207,10 @@ public sealed class LiveActions(IGrainFactory grains, TimeProvider time, ILogger
         return desk;
     }
 
-    /// <summary>Alert ids start with their region (<c>MENA-000042</c>), which names the alert center that holds them.</summary>
     private static Region RegionOfAlert(string? alertId, string field)
     {
         CheckText(field, alertId, required: true, MaxNameLength);
-        var dash = alertId!.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || !Enum.TryParse<Region>(alertId[..dash], ignoreCase: false, out var region) || !Enum.IsDefined(region))
-        {
-            throw Invalid(field, $"'{alertId}' is not an alert id; alert ids start with their region, e.g. MENA-000042.");
-        }
-
-        return region;
+        return AlertIds.RegionOf(alertId) ?? throw Invalid(field, $"'{alertId}' is not an alert id; {AlertIds.FormatHint}.");
     }
 
     private static void CheckText(string field, string? value, bool required, int maxLength)

@@ -51,7 +51,7 @@ public sealed partial class AlertCenterGrain(
             var now = TimeProvider.GetUtcNow();
             snapshot = new AlertSnapshot
             {
-                Id = $"{GetPrimaryKeyString()}-{alerts.NextSequence++:D6}",
+                Id = AlertIds.Of(GetPrimaryKeyString(), alerts.NextSequence++),
                 RoomId = evidence.RoomId,
                 BroadcasterId = evidence.BroadcasterId,
                 Region = evidence.Region,

@@ -101,17 +101,10 @@ public sealed partial class IncidentDeskGrain(
         }
     }
 
-    /// <summary>Alert ids start with their region (<c>MENA-000042</c>), which names the alert center that holds them.</summary>
-    private IAlertCenterGrain CenterOf(string alertId)
-    {
-        var dash = alertId.IndexOf('-', StringComparison.Ordinal);
-        if (dash <= 0 || !Enum.TryParse<Region>(alertId[..dash], ignoreCase: false, out var region) || !Enum.IsDefined(region))
-        {
-            throw new KeyNotFoundException($"No alert {alertId}: alert ids start with their region, e.g. MENA-000042.");
-        }
-
-        return GrainFactory.GetGrain<IAlertCenterGrain>(region.ToString());
-    }
+    private IAlertCenterGrain CenterOf(string alertId) =>
+        AlertIds.RegionOf(alertId) is { } region
+            ? GrainFactory.GetGrain<IAlertCenterGrain>(region.ToString())
+            : throw new KeyNotFoundException($"No alert {alertId}: {AlertIds.FormatHint}.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incident {IncidentId} ({Severity}) declared from {AlertCount} alerts by {Actor}")]
     private static partial void LogDeclared(ILogger logger, string incidentId, string severity, int alertCount, string actor);

@@ -41,7 +41,7 @@ public static class AlertEndpoints
 
     private static async Task<IResult> Audit(IGrainFactory grains, ClaimsPrincipal user, string alertId)
     {
-        if (ApiScope.RegionOfAlert(alertId) is { } region && !user.Sees(region))
+        if (AlertIds.RegionOf(alertId) is { } region && !user.Sees(region))
         {
             return ApiScope.OutOfRegion(region);
         }
@@ -63,7 +63,7 @@ public static class AlertEndpoints
             return Results.Problem(error ?? "action: missing.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        if (ApiScope.RegionOfAlert(alertId) is { } region && !http.User.Sees(region))
+        if (AlertIds.RegionOf(alertId) is { } region && !http.User.Sees(region))
         {
             return ApiScope.OutOfRegion(region);
         }
@@ -88,9 +88,8 @@ public static class AlertEndpoints
         }
     }
 
-    /// <summary>Alert ids start with their region (<c>MENA-000042</c>), which names the alert center that holds them.</summary>
     private static IAlertCenterGrain CenterOf(IGrainFactory grains, string alertId) =>
-        ApiScope.RegionOfAlert(alertId) is { } region
+        AlertIds.RegionOf(alertId) is { } region
             ? grains.GetGrain<IAlertCenterGrain>(region.ToString())
-            : throw new KeyNotFoundException($"No alert {alertId}: alert ids start with their region, e.g. MENA-000042.");
+            : throw new KeyNotFoundException($"No alert {alertId}: {AlertIds.FormatHint}.");
 }

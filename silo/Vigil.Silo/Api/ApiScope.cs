@@ -12,11 +12,10 @@ public static class ApiScope
 {
     public static bool IsAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Admin);
 
-    /// <summary>Admins see every region whatever their region claims; others see their claimed regions, or all when they have none.</summary>
-    public static bool Sees(this ClaimsPrincipal user, Region region) => user.IsAdmin() || user.CanSeeRegion(region);
+    public static bool Sees(this ClaimsPrincipal user, Region region) => user.CanSeeRegion(region);
 
-    /// <summary>The regions the caller sees, or null for all.</summary>
-    public static IReadOnlySet<Region>? Regions(this ClaimsPrincipal user) => user.IsAdmin() ? null : user.VisibleRegions();
+    /// <summary>The regions the caller sees, or null for all (<see cref="VigilClaims.VisibleRegions"/>).</summary>
+    public static IReadOnlySet<Region>? Regions(this ClaimsPrincipal user) => user.VisibleRegions();
 
     /// <summary>True when the caller looks after <paramref name="advisorId"/>'s VIPs: that advisor, or an admin.</summary>
     public static bool ActsFor(this ClaimsPrincipal user, string? advisorId) =>
@@ -27,13 +26,4 @@ public static class ApiScope
     public static IResult BadRequest(string reason) => Results.Problem(reason, statusCode: StatusCodes.Status400BadRequest);
 
     public static IResult OutOfRegion(Region region) => Forbidden($"Region {region} is not one of your regions.");
-
-    /// <summary>Alert ids start with their region (<c>MENA-000042</c>); null when the id does not.</summary>
-    public static Region? RegionOfAlert(string alertId)
-    {
-        var dash = alertId.IndexOf('-', StringComparison.Ordinal);
-        return dash > 0 && Enum.TryParse<Region>(alertId[..dash], ignoreCase: false, out var region) && Enum.IsDefined(region) && !char.IsDigit(alertId[0])
-            ? region
-            : null;
-    }
 }

@@ -67,7 +67,7 @@ public static class IncidentEndpoints
 
         foreach (var alertId in body.AlertIds ?? [])
         {
-            if (ApiScope.RegionOfAlert(alertId ?? "") is { } region && !user.Sees(region))
+            if (AlertIds.RegionOf(alertId ?? "") is { } region && !user.Sees(region))
             {
                 return ApiScope.Forbidden($"alertIds: alert {alertId} is in region {region}, which is not one of your regions.");
             }

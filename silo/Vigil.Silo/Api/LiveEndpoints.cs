@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Vigil.Dashboard.Identity;
 using Vigil.Grains.Contracts.Broadcasters;
+using Vigil.Grains.Contracts.Alerts;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Heat;
 using Vigil.Grains.Contracts.Rooms;
@@ -49,7 +50,7 @@ public static class LiveEndpoints
         var broadcaster = await grains.GetGrain<IBroadcasterGrain>(broadcasterId).GetState();
         return Results.Ok(user.Regions() is null
             ? broadcaster
-            : broadcaster with { OpenAlertIds = broadcaster.OpenAlertIds.Where(id => ApiScope.RegionOfAlert(id) is { } r && user.Sees(r)).ToArray() });
+            : broadcaster with { OpenAlertIds = broadcaster.OpenAlertIds.Where(id => AlertIds.RegionOf(id) is { } r && user.Sees(r)).ToArray() });
     }
 
     private static async Task<IResult> Heat(IGrainFactory grains, ClaimsPrincipal user, string? region, int? top)
