@@ -27,6 +27,9 @@ public sealed class LiveRoomGrain(
     private IGrainTimer? _fadeTimer;
     private RoomAlerts _alerts = null!;
     private HeatReporter _heat = null!;
+    private Func<long, (int Viewers, IEnumerable<KeyValuePair<Category, double>> Risks)> _quietGauges = null!;
+    private Policy.CategoryRisk[] _risks = [];
+    private KeyValuePair<Category, double>[] _gauges = [];
 
     private LiveRoomState Room => state.State;
 
@@ -35,22 +38,22 @@ public sealed class LiveRoomGrain(
         _wallAtLatestEvent = TimeProvider.GetUtcNow();
         _alerts = new RoomAlerts(GrainFactory, GetPrimaryKeyString());
         _heat = new HeatReporter(GrainFactory, TimeProvider, GetPrimaryKeyString());
+        _quietGauges = minute => Gauges(policies.Active, minute);
         UpdateFadeTimer();
         return Task.CompletedTask;
     }
 
-    public async Task Apply(IReadOnlyList<LiveEvent> events)
+    public Task Apply(IReadOnlyList<LiveEvent> events)
     {
         var policy = policies.Active;
-        CatchUpHistory(policy);
-        foreach (var e in events)
+        CatchUpHistory();
+        for (var i = 0; i < events.Count; i++)
         {
-            RoomEvents.Apply(Room, policy, e);
+            RoomEvents.Apply(Room, policy, events[i]);
         }
 
         _wallAtLatestEvent = TimeProvider.GetUtcNow();
-        state.MarkDirty();
-        await Evaluate(policy);
+        return Evaluate(policy);
     }
 
     public Task<RoomSnapshot> GetState()
@@ -107,33 +110,60 @@ public sealed class LiveRoomGrain(
         return Task.CompletedTask;
     }
 
-    private async Task Evaluate(CompiledPolicy policy)
+    /// <summary>
+    /// Runs on every Apply, so it stays synchronous and allocation-free unless a category is at Alert or has an alert
+    /// open: risks go into buffers the activation keeps (grain turns never overlap, timer ticks included), and only
+    /// then is the alert center called.
+    /// </summary>
+    private Task Evaluate(CompiledPolicy policy)
     {
-        // Runs on every Apply: one array, no LINQ, so a room's evaluation allocates little beyond its history sample.
         var now = RoomClock();
-        var risks = Room.Categories.Count == 0 ? [] : new Policy.CategoryRisk[Room.Categories.Count];
-        var gauges = risks.Length == 0 ? [] : new KeyValuePair<Category, double>[risks.Length];
-        var (count, maxRisk, rising) = (0, 0.0, false);
+        var count = Room.Categories.Count;
+        if (_risks.Length < count)
+        {
+            _risks = new Policy.CategoryRisk[count];
+            _gauges = new KeyValuePair<Category, double>[count];
+        }
+
+        var (index, maxRisk, rising, alerting) = (0, 0.0, false, false);
         foreach (var (category, entry) in Room.Categories)
         {
             var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
-            risks[count] = risk;
-            gauges[count++] = KeyValuePair.Create(category, risk.Risk);
+            _risks[index] = risk;
+            _gauges[index++] = KeyValuePair.Create(category, risk.Risk);
             maxRisk = Math.Max(maxRisk, risk.Risk);
             entry.State = PolicyEvaluator.StateFor(policy, Room.Region, risk, entry.State);
             rising |= risk.Risk > entry.LastRisk + 0.05 && entry.State >= RoomState.Watch;
             entry.LastRisk = risk.Risk;
             shadow.Observe(GetPrimaryKeyString(), Room.Region, category, entry.Evidence, now);
-            if (await _alerts.Reconcile(policy, Room, category, entry, risk, now))
+            alerting |= entry.State >= RoomState.Alert || entry.OpenAlertId is not null;
+        }
+
+        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, _risks.AsSpan(0, count), _roomState, alertPastSla: false);
+        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, _gauges.AsSpan(0, count));
+        state.MarkDirty();
+        _heat.Report(Room, now, maxRisk, rising || _roomState >= RoomState.Alert);
+        if (alerting)
+        {
+            return ReconcileAlerts(policy, now);
+        }
+
+        UpdateFadeTimer();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Raises, updates or closes the alerts of the categories just evaluated (their risks are in <see cref="_risks"/>).</summary>
+    private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now)
+    {
+        var index = 0;
+        foreach (var (category, entry) in Room.Categories)
+        {
+            if (await _alerts.Reconcile(policy, Room, category, entry, _risks[index++], now))
             {
                 state.MarkDirty();
             }
         }
 
-        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks, _roomState, alertPastSla: false);
-        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, gauges);
-        state.MarkDirty();
-        _heat.Report(Room, now, maxRisk, rising || _roomState >= RoomState.Alert);
         UpdateFadeTimer();
     }
 
@@ -149,10 +179,15 @@ public sealed class LiveRoomGrain(
     /// <summary>Re-evaluates on a timer while an alert is open, so evidence that stops arriving still fades and closes it.</summary>
     private void UpdateFadeTimer()
     {
-        var needed = Room.Categories.Values.Any(c => c.OpenAlertId is not null || c.State >= RoomState.Watch);
+        var needed = false;
+        foreach (var category in Room.Categories.Values)
+        {
+            needed |= category.OpenAlertId is not null || category.State >= RoomState.Watch;
+        }
+
         if (needed && _fadeTimer is null)
         {
-            _fadeTimer = RegisterGrainTimer(_ => CatchUpAndEvaluate(policies.Active), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
+            _fadeTimer = RegisterGrainTimer(_ => CatchUpAndEvaluate(), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
         }
         else if (!needed && _fadeTimer is not null)
         {
@@ -161,15 +196,14 @@ public sealed class LiveRoomGrain(
         }
     }
 
-    private Task CatchUpAndEvaluate(CompiledPolicy policy)
+    private Task CatchUpAndEvaluate()
     {
-        CatchUpHistory(policy);
-        return Evaluate(policy);
+        CatchUpHistory();
+        return Evaluate(policies.Active);
     }
 
     /// <summary>Fills the history's minutes since the last evaluation while the evidence is still what it was then.</summary>
-    private void CatchUpHistory(CompiledPolicy policy) =>
-        Room.History.CatchUp(MinuteHistory.MinuteOf(RoomClock()), minute => Gauges(policy, minute));
+    private void CatchUpHistory() => Room.History.CatchUp(MinuteHistory.MinuteOf(RoomClock()), _quietGauges);
 
     /// <summary>Viewers and risks at the start of <paramref name="minute"/>, for minutes in which the room was quiet (its evidence unchanged).</summary>
     private (int Viewers, IEnumerable<KeyValuePair<Category, double>> Risks) Gauges(CompiledPolicy policy, long minute)

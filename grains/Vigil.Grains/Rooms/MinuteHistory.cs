@@ -65,14 +65,13 @@ public sealed class MinuteHistory
     }
 
     /// <summary>Records the room's viewers and risks at <paramref name="minute"/>; unsampled minutes since the last sample take the same values.</summary>
-    public void Sample(long minute, int viewers, IEnumerable<KeyValuePair<Category, double>> risks)
+    public void Sample(long minute, int viewers, ReadOnlySpan<KeyValuePair<Category, double>> risks)
     {
         minute = Math.Max(minute, Sampled);
         var from = Sampled == 0 ? minute : Math.Min(minute, Math.Max(Sampled + 1, minute - Minutes + 1));
-        var values = risks.ToArray();
         for (var m = from; m <= minute; m++)
         {
-            Write(m, viewers, values, keepHigher: m == minute);
+            Write(m, viewers, risks, keepHigher: m == minute);
         }
 
         First = First == 0 ? minute : Math.Min(First, minute);
@@ -93,7 +92,7 @@ public sealed class MinuteHistory
         for (var m = Math.Max(Sampled + 1, minute - Minutes + 1); m <= minute; m++)
         {
             var (viewers, risks) = gauges(m);
-            Write(m, viewers, risks.ToArray(), keepHigher: false);
+            Write(m, viewers, [.. risks], keepHigher: false);
         }
 
         Sampled = minute;
@@ -135,7 +134,7 @@ public sealed class MinuteHistory
         return points;
     }
 
-    private void Write(long minute, int viewers, KeyValuePair<Category, double>[] risks, bool keepHigher)
+    private void Write(long minute, int viewers, ReadOnlySpan<KeyValuePair<Category, double>> risks, bool keepHigher)
     {
         if (minute > Newest)
         {

@@ -4,55 +4,81 @@ using Vigil.Runtime.Diagnostics;
 namespace Vigil.Runtime.Persistence;
 
 /// <summary>
-/// Collects activations with dirty state and, every flush interval, asks each for a snapshot that the
-/// <see cref="StateWriter"/> writes in batches. States whose write failed queue themselves again, so they are retried
-/// at the next interval and never dropped.
+/// Collects activations with dirty state and asks each for a snapshot one flush interval after it became dirty; the
+/// <see cref="StateWriter"/> writes the snapshots in batches. States whose write failed queue themselves again, so they
+/// are retried an interval later and never dropped.
 /// </summary>
+/// <remarks>
+/// The timer ticks <see cref="TicksPerInterval"/> times per interval and each tick takes only the activations whose
+/// interval is up, instead of snapshotting every dirty activation at once. With thousands of busy grains (every live
+/// room is dirty again within a second of its last write) one tick per interval meant a burst of thousands of
+/// snapshots every interval, and every call that arrived during the burst waited behind it: the event-to-alert tail.
+/// Ticking in slices spreads the same work over the interval; each state is still written about once per interval,
+/// never before it, and at most one slice after.
+/// </remarks>
 internal sealed class WriteBehindFlusher : IDisposable
 {
-    private readonly ConcurrentQueue<IWriteBehindParticipant> _queue = new();
+    /// <summary>How finely the interval is sliced: a state waits at most an interval plus one slice.</summary>
+    public const int TicksPerInterval = 10;
+
+    private readonly ConcurrentQueue<(IWriteBehindParticipant Participant, long DirtySince)> _queue = new();
+    private readonly TimeProvider _time;
+    private readonly long _intervalTicks;
     private readonly RuntimeMetrics _metrics;
     private readonly ITimer _timer;
     private Task _lastFlush = Task.CompletedTask;
 
     public WriteBehindFlusher(TimeProvider timeProvider, TimeSpan interval, RuntimeMetrics metrics)
     {
+        _time = timeProvider;
+        _intervalTicks = (long)(interval.TotalSeconds * timeProvider.TimestampFrequency);
         _metrics = metrics;
-        _timer = timeProvider.CreateTimer(static s => ((WriteBehindFlusher)s!).OnTimer(), this, interval, interval);
+        var slice = interval / TicksPerInterval;
+        _timer = timeProvider.CreateTimer(static s => ((WriteBehindFlusher)s!).OnTimer(), this, slice, slice);
     }
 
-    /// <summary>The flush started by the most recent tick (or explicit call); tests await it after advancing time.</summary>
+    /// <summary>Every flush still writing (started by ticks or explicit calls); tests await it after advancing time.</summary>
     public Task LastFlush => Volatile.Read(ref _lastFlush);
 
     public void Enqueue(IWriteBehindParticipant participant)
     {
         _metrics.AddDirtyActivations(1);
-        _queue.Enqueue(participant);
+        _queue.Enqueue((participant, _time.GetTimestamp()));
     }
 
-    /// <summary>Snapshots every queued activation and waits until their states are written (or failed and re-queued).</summary>
-    public Task FlushAsync()
+    /// <summary>Snapshots every queued activation, due or not, and waits until their states are written (or failed and re-queued).</summary>
+    public Task FlushAsync() => Flush(dueBefore: long.MaxValue);
+
+    private void OnTimer() => _ = Flush(_time.GetTimestamp() - _intervalTicks);
+
+    /// <summary>Snapshots the activations queued at or before <paramref name="dueBefore"/> (a timestamp), oldest first.</summary>
+    private Task Flush(long dueBefore)
     {
+        // Only what was queued when the flush started: an activation that re-queues itself meanwhile waits for the next.
         var count = _queue.Count;
-        if (count == 0)
+        List<Task>? snapshots = null;
+        while (count-- > 0 && _queue.TryPeek(out var head) && head.DirtySince <= dueBefore && _queue.TryDequeue(out var next))
+        {
+            _metrics.AddDirtyActivations(-1);
+            next.Participant.ClearQueuedForFlush();
+            (snapshots ??= []).Add(next.Participant.RequestSnapshotAsync());
+        }
+
+        if (snapshots is null)
         {
             return Task.CompletedTask;
         }
 
-        var snapshots = new List<Task>(count);
-        while (count-- > 0 && _queue.TryDequeue(out var participant))
+        var flush = Task.WhenAll(snapshots);
+        lock (_queue)
         {
-            _metrics.AddDirtyActivations(-1);
-            participant.ClearQueuedForFlush();
-            snapshots.Add(participant.RequestSnapshotAsync());
+            // Keep every flush still writing awaitable in one task, so a test (or a caller) waiting on LastFlush does
+            // not miss a slice that started earlier and is still writing.
+            _lastFlush = _lastFlush.IsCompleted ? flush : Task.WhenAll(_lastFlush, flush);
         }
 
-        var flush = Task.WhenAll(snapshots);
-        Volatile.Write(ref _lastFlush, flush);
         return flush;
     }
-
-    private void OnTimer() => _ = FlushAsync();
 
     public void Dispose() => _timer.Dispose();
 }

@@ -57,10 +57,13 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
                 ProbeLog = probeLog,
             };
             BenchmarkReport.Log($"latency at {level:P0} of the maximum: {Format.Number(rate)} events/s for {options.LatencyWindow.TotalSeconds:0} s, a probe every {options.ProbeInterval.TotalMilliseconds:0} ms");
+            var gcBefore = GcActivity.Now();
             var result = await RunClientAsync(client);
             var sent = File.ReadAllLines(probeLog).Select(Parse).ToArray();
             File.Delete(probeLog);
             var latencies = await CollectAsync(sent);
+            var gc = GcActivity.Since(gcBefore);
+            BenchmarkReport.Log("  " + gc.Describe(options.WarmUp + options.LatencyWindow));
             var lost = sent.Length - latencies.Length;
             Array.Sort(latencies);
             var p50 = Percentile(latencies, 0.50);

@@ -97,7 +97,7 @@ public sealed class MinuteHistoryTests
         for (var m = 0; m < 90; m++)
         {
             history.Book(Start.AddMinutes(m), 999, 123_456.75);
-            history.Sample(StartMinute + m, 1_250_000, categories.Select(c => KeyValuePair.Create(c, 0.123 + (m % 7 / 10.0))));
+            history.Sample(StartMinute + m, 1_250_000, [.. categories.Select(c => KeyValuePair.Create(c, 0.123 + (m % 7 / 10.0)))]);
         }
 
         // Grain state is stored as JSON with the runtime's general defaults.

@@ -55,6 +55,28 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task EachStateIsWrittenOneIntervalAfterItBecameDirtyNotWithEveryOtherDirtyState()
+    {
+        var time = new FakeTimeProvider();
+        var storage = new FlakyGrainStorage();
+        await using var silo = await TestSilo.StartAsync(time, storage, o => o.FlushInterval = TimeSpan.FromSeconds(2));
+        var early = silo.Grain<IPersistentCounterGrain>("early-" + Guid.NewGuid());
+        var late = silo.Grain<IPersistentCounterGrain>("late-" + Guid.NewGuid());
+        await early.Increment();
+        time.Advance(TimeSpan.FromSeconds(1));
+        await late.Increment();
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await silo.Runtime.Flusher.LastFlush.Within("the early state's flush");
+        Assert.Equal(1, await StoredValue(storage, early));
+        Assert.Null(await StoredValue(storage, late));
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await silo.Runtime.Flusher.LastFlush.Within("the late state's flush");
+        Assert.Equal(1, await StoredValue(storage, late));
+    }
+
+    [Fact]
     public async Task AFailedFlushIsRetriedAtTheNextIntervalAndNeverDropped()
     {
         var time = new FakeTimeProvider();
