@@ -3,12 +3,17 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Grains.Contracts.Feed;
 using Vigil.Grains.Feed;
 using Vigil.Grains.Policy;
+using Vigil.Grains.Rooms;
 using Vigil.Grains.Shadow;
 using Vigil.Grains.Vips;
+using Vigil.Runtime.Persistence;
 
 namespace Vigil.Grains;
 
-/// <summary>Registers what the monitoring grains need from the silo: the live feed, the policy and shadow mode.</summary>
+/// <summary>
+/// Registers what the monitoring grains need from the silo: the live feed, the policy, shadow mode and the binary
+/// encoding of the room state (the state snapshotted most often).
+/// </summary>
 public static class GrainsServiceCollectionExtensions
 {
     public static IServiceCollection AddVigilGrainServices(this IServiceCollection services)
@@ -17,6 +22,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ILiveFeed>(sp => sp.GetRequiredService<LiveFeed>());
         services.TryAddSingleton(sp => new PolicyStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ShadowMonitor>();
+        services.TryAddSingleton<IStateCodec<LiveRoomState>, LiveRoomStateCodec>();
         services.AddOptions<VipOptions>().BindConfiguration(VipOptions.SectionName);
         return services;
     }

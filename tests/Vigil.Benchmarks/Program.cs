@@ -28,6 +28,7 @@ var suites = new (string Name, Func<Task> Run)[]
     ("ingest", () => ingest.RunAsync()),
     ("latency", () => new LatencyBenchmark(options, report).RunAsync()),
     ("domain-memory", () => new DomainMemoryBenchmark(options, report).RunAsync()),
+    ("room-snapshot", () => new RoomSnapshotBenchmark(options, report).RunAsync()),
     ("ingest-profile", () => new IngestProfile(options, allocations).RunAsync()),
 };
 

@@ -12,6 +12,9 @@ namespace Vigil.Runtime.Activation;
 /// </summary>
 internal sealed class GrainClass
 {
+    private static readonly MethodInfo StateFactoryMethod =
+        typeof(GrainClass).GetMethod(nameof(StateFactory), BindingFlags.NonPublic | BindingFlags.Static)!;
+
     private readonly ConstructorInfo _constructor;
     private readonly Func<IServiceProvider, IDirtyStateOwner, JsonSerializerOptions, object?>[] _parameterFactories;
 
@@ -75,6 +78,23 @@ internal sealed class GrainClass
         return name.ToLowerInvariant();
     }
 
+    /// <summary>
+    /// Creates the state objects of one [PersistentState] parameter. The state's format (its
+    /// <see cref="IStateCodec{TState}"/>, or JSON) is resolved at the first activation and then shared: not here,
+    /// because the catalog is built while the runtime itself is being constructed, and a codec may need services that
+    /// need the runtime. Two first activations racing may both resolve it; they get the same singleton.
+    /// </summary>
+    private static Func<IServiceProvider, IDirtyStateOwner, JsonSerializerOptions, object?> StateFactory<TState>(string stateName, IGrainStorage storage)
+        where TState : new()
+    {
+        StateFormat<TState>? format = null;
+        return (services, owner, serializerOptions) =>
+        {
+            format ??= new StateFormat<TState>((IStateCodec<TState>?)services.GetService(typeof(IStateCodec<TState>)), serializerOptions);
+            return new PersistentState<TState>(owner, stateName, storage, format);
+        };
+    }
+
     private static Func<IServiceProvider, IDirtyStateOwner, JsonSerializerOptions, object?> ParameterFactory(
         Type implementation, ParameterInfo parameter, Func<string?, IGrainStorage> storageResolver)
     {
@@ -87,10 +107,10 @@ internal sealed class GrainClass
                     $"Parameter '{parameter.Name}' of {implementation.Name} is marked [PersistentState] but is a {type.Name}, not IPersistentState<T>.");
             }
 
-            var stateType = typeof(PersistentState<>).MakeGenericType(type.GetGenericArguments()[0]);
             var storage = storageResolver(stateAttribute.StorageName);
-            var stateName = stateAttribute.StateName;
-            return (_, owner, options) => Activator.CreateInstance(stateType, owner, stateName, storage, options);
+            return (Func<IServiceProvider, IDirtyStateOwner, JsonSerializerOptions, object?>)StateFactoryMethod
+                .MakeGenericMethod(type.GetGenericArguments()[0])
+                .Invoke(null, [stateAttribute.StateName, storage])!;
         }
 
         var serviceType = parameter.ParameterType;

@@ -29,6 +29,6 @@ public sealed class GrainRuntimeOptions
     /// <summary>Assemblies searched for grain classes; not bound from configuration.</summary>
     public List<Assembly> GrainAssemblies { get; } = [];
 
-    /// <summary>How grain state is serialized; not bound from configuration.</summary>
+    /// <summary>How grain state is serialized when its type has no registered <see cref="Persistence.IStateCodec{TState}"/>; not bound from configuration.</summary>
     public JsonSerializerOptions StateSerializerOptions { get; set; } = new(JsonSerializerDefaults.General);
 }

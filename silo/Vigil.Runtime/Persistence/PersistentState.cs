@@ -1,28 +1,27 @@
-using System.Text.Json;
-
 namespace Vigil.Runtime.Persistence;
 
 /// <summary>
 /// One named state of one activation. Dirty tracking uses two version counters instead of a flag so that a change
 /// made while a snapshot of the previous change is being written is never mistaken for clean: the state is dirty
 /// while <c>_version != _flushedVersion</c>, and whichever side moves a counter last re-queues the owner.
+/// Payloads are written and read in the state type's <see cref="StateFormat{TState}"/> (its codec, or JSON).
 /// </summary>
 internal sealed class PersistentState<TState> : IPersistentState<TState>, IStateSlot where TState : new()
 {
     private readonly IDirtyStateOwner _owner;
     private readonly IGrainStorage _storage;
-    private readonly JsonSerializerOptions _serializerOptions;
+    private readonly StateFormat<TState> _format;
     private int _version;
     private int _flushedVersion;
     private Task? _inFlight;
     private string? _etag;
 
-    public PersistentState(IDirtyStateOwner owner, string stateName, IGrainStorage storage, JsonSerializerOptions serializerOptions)
+    public PersistentState(IDirtyStateOwner owner, string stateName, IGrainStorage storage, StateFormat<TState> format)
     {
         _owner = owner;
         StateName = stateName;
         _storage = storage;
-        _serializerOptions = serializerOptions;
+        _format = format;
         State = new TState();
     }
 
@@ -48,7 +47,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         }
         else
         {
-            State = JsonSerializer.Deserialize<TState>(stored.Payload, _serializerOptions) ?? new TState();
+            State = Decode(stored.Payload);
             Volatile.Write(ref _etag, stored.Etag);
             RecordExists = true;
         }
@@ -60,7 +59,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
     {
         await WaitForInFlightWrite();
         var version = Volatile.Read(ref _version);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(State, _serializerOptions);
+        var payload = _format.Serialize(State);
         var etag = await _storage.WriteAsync(_owner.GrainId, StateName, payload, Etag);
         Volatile.Write(ref _etag, etag);
         RecordExists = true;
@@ -95,7 +94,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         }
 
         var version = Volatile.Read(ref _version);
-        var payload = JsonSerializer.SerializeToUtf8Bytes(State, _serializerOptions);
+        var payload = _format.Serialize(State);
         return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag));
     }
 
@@ -115,6 +114,23 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
     {
         _inFlight = null;
         _owner.NotifyDirty();
+    }
+
+    /// <summary>
+    /// Reads a stored payload, or says which grain's which state could not be read and why: the activation fails with
+    /// this as its cause (and the next call tries again), whatever the format.
+    /// </summary>
+    private TState Decode(byte[] payload)
+    {
+        try
+        {
+            return _format.Deserialize(payload);
+        }
+        catch (Exception exception)
+        {
+            throw new GrainStorageException(
+                $"The stored state '{StateName}' of grain {_owner.GrainId} could not be read as {_format.Describe(payload)}: {exception.Message}", exception);
+        }
     }
 
     private void MarkFlushed(int version)

@@ -2,11 +2,11 @@ namespace Vigil.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Which benchmarks to run and how long: the command line
-/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|ingest-profile] [--quick] [--allocations] [--memory-storage]</c>.
+/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|room-snapshot|ingest-profile] [--quick] [--allocations] [--memory-storage]</c>.
 /// </summary>
 internal sealed class BenchmarkOptions
 {
-    public static readonly string[] SuiteNames = ["calls", "oneway", "memory", "flush", "ingest", "latency", "domain-memory"];
+    public static readonly string[] SuiteNames = ["calls", "oneway", "memory", "flush", "ingest", "latency", "domain-memory", "room-snapshot"];
 
     /// <summary>Diagnostics that only run when named: they explain a figure rather than produce one.</summary>
     public static readonly string[] DiagnosticNames = ["ingest-profile"];

@@ -9,7 +9,10 @@ using Vigil.Runtime.Storage.Memory;
 
 namespace Vigil.Runtime.Tests.Infrastructure;
 
-/// <summary>A grain runtime over in-memory storage (or a given one), with real or fake time, for one test.</summary>
+/// <summary>
+/// A grain runtime over in-memory storage (or a given one), with real or fake time, for one test; <c>register</c> adds
+/// services the test's grains or the runtime should find (a state codec, say).
+/// </summary>
 public sealed class TestSilo : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -28,7 +31,8 @@ public sealed class TestSilo : IAsyncDisposable
         TimeProvider? time = null,
         IGrainStorage? storage = null,
         Action<GrainRuntimeOptions>? configure = null,
-        ILoggerProvider? logs = null)
+        ILoggerProvider? logs = null,
+        Action<IServiceCollection>? register = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
@@ -45,6 +49,7 @@ public sealed class TestSilo : IAsyncDisposable
         }
 
         services.AddSingleton(storage ?? new MemoryGrainStorage());
+        register?.Invoke(services);
         services.AddGrainRuntime(configure).AddGrainAssembly(typeof(TestSilo).Assembly);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
         var silo = new TestSilo(provider);

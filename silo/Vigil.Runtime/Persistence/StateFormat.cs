@@ -1,0 +1,54 @@
+using System.Text.Json;
+
+namespace Vigil.Runtime.Persistence;
+
+/// <summary>
+/// How one state type is turned into a stored payload and back: its registered <see cref="IStateCodec{TState}"/>,
+/// or JSON when it has none. JSON payloads are always read as JSON, so records written before a codec was
+/// registered still load; the codec's own payloads are told apart by their first byte, which may not start JSON.
+/// Resolved once per state of a grain class and shared by all its activations.
+/// </summary>
+internal sealed class StateFormat<TState>(IStateCodec<TState>? codec, JsonSerializerOptions jsonOptions) where TState : new()
+{
+    public byte[] Serialize(TState state)
+    {
+        if (codec is null)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(state, jsonOptions);
+        }
+
+        var payload = codec.Encode(state);
+        if (payload.Length == 0 || payload[0] == (byte)'{' || IsJsonWhitespace(payload[0]))
+        {
+            // Stored, it would be read back as JSON (or as nothing) and the state lost at the next activation.
+            throw new InvalidOperationException(
+                $"{codec.GetType().Name} wrote a payload that is empty or starts with '{{' or whitespace, which would be read back as JSON; start it with a format-version byte.");
+        }
+
+        return payload;
+    }
+
+    public TState Deserialize(ReadOnlySpan<byte> payload) =>
+        codec is null || IsJson(payload)
+            ? JsonSerializer.Deserialize<TState>(payload, jsonOptions) ?? new TState()
+            : codec.Decode(payload);
+
+    /// <summary>Names the format <paramref name="payload"/> is read with, for the error that says it could not be.</summary>
+    public string Describe(ReadOnlySpan<byte> payload) =>
+        codec is null || IsJson(payload) ? "JSON" : codec.GetType().Name;
+
+    private static bool IsJson(ReadOnlySpan<byte> payload)
+    {
+        foreach (var b in payload)
+        {
+            if (!IsJsonWhitespace(b))
+            {
+                return b == (byte)'{';
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsJsonWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+}
