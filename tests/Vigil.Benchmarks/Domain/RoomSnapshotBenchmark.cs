@@ -64,7 +64,7 @@ internal sealed class RoomSnapshotBenchmark(BenchmarkOptions options, BenchmarkR
                 gauges.Add(KeyValuePair.Create(category, risk.Risk));
             }
 
-            room.History.Sample(MinuteHistory.MinuteOf(room.LatestEventAt), room.Viewers, gauges);
+            room.History.Sample(MinuteHistory.MinuteOf(room.LatestEventAt), room.Viewers, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(gauges));
         }
 
         return room;
