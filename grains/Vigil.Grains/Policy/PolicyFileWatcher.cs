@@ -200,7 +200,7 @@ public sealed class PolicyFileWatcher : IDisposable
     private FileSystemWatcher? CreateWatcher()
     {
         var directory = System.IO.Path.GetDirectoryName(FilePath);
-        if (!_options.UseFileSystemWatcher || directory is null || !Directory.Exists(directory))
+        if (_options.UseFileSystemWatcher == false || directory is null || !Directory.Exists(directory))
         {
             return null;
         }

@@ -14,8 +14,11 @@ public sealed class PolicyFileWatcherOptions
     /// <summary>How long the content must stay the same before it is applied, so a half-written file is never read as the policy.</summary>
     public TimeSpan Debounce { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>Whether to react to FileSystemWatcher events as well as polling.</summary>
-    public bool UseFileSystemWatcher { get; set; } = true;
+    /// <summary>
+    /// Whether to react to FileSystemWatcher events as well as polling; unset, the watcher is used unless the host
+    /// decides otherwise (the silo turns it off when the policy shares its folder with the busy grain-state database).
+    /// </summary>
+    public bool? UseFileSystemWatcher { get; set; }
 
     /// <summary>Where the policy file lives when <c>Vigil:Policy:Path</c> is not set: <c>&lt;Vigil:DataPath&gt;/policy.json</c>.</summary>
     public static string DefaultPath(string dataPath) => System.IO.Path.Combine(dataPath, "policy.json");

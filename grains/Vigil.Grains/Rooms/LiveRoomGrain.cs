@@ -28,8 +28,13 @@ public sealed class LiveRoomGrain(
     private RoomAlerts _alerts = null!;
     private HeatReporter _heat = null!;
     private Func<long, (int Viewers, IEnumerable<KeyValuePair<Category, double>> Risks)> _quietGauges = null!;
-    private Policy.CategoryRisk[] _risks = [];
-    private KeyValuePair<Category, double>[] _gauges = [];
+
+    // Scratch space for one evaluation, shared by the rooms evaluated on a thread: per-room buffers would be
+    // promoted with every room and kept for its lifetime, for data that lives one synchronous call.
+    [ThreadStatic]
+    private static Policy.CategoryRisk[]? t_risks;
+    [ThreadStatic]
+    private static KeyValuePair<Category, double>[]? t_gauges;
 
     private LiveRoomState Room => state.State;
 
@@ -112,25 +117,26 @@ public sealed class LiveRoomGrain(
 
     /// <summary>
     /// Runs on every Apply, so it stays synchronous and allocation-free unless a category is at Alert or has an alert
-    /// open: risks go into buffers the activation keeps (grain turns never overlap, timer ticks included), and only
-    /// then is the alert center called.
+    /// open: risks go into the thread's scratch buffers, and only then is the alert center called.
     /// </summary>
     private Task Evaluate(CompiledPolicy policy)
     {
         var now = RoomClock();
         var count = Room.Categories.Count;
-        if (_risks.Length < count)
+        if (t_risks is null || t_risks.Length < count)
         {
-            _risks = new Policy.CategoryRisk[count];
-            _gauges = new KeyValuePair<Category, double>[count];
+            t_risks = new Policy.CategoryRisk[Math.Max(count, 8)];
+            t_gauges = new KeyValuePair<Category, double>[t_risks.Length];
         }
+
+        var (risks, gauges) = (t_risks, t_gauges!);
 
         var (index, maxRisk, rising, alerting) = (0, 0.0, false, false);
         foreach (var (category, entry) in Room.Categories)
         {
             var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
-            _risks[index] = risk;
-            _gauges[index++] = KeyValuePair.Create(category, risk.Risk);
+            risks[index] = risk;
+            gauges[index++] = KeyValuePair.Create(category, risk.Risk);
             maxRisk = Math.Max(maxRisk, risk.Risk);
             entry.State = PolicyEvaluator.StateFor(policy, Room.Region, risk, entry.State);
             rising |= risk.Risk > entry.LastRisk + 0.05 && entry.State >= RoomState.Watch;
@@ -139,26 +145,27 @@ public sealed class LiveRoomGrain(
             alerting |= entry.State >= RoomState.Alert || entry.OpenAlertId is not null;
         }
 
-        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, _risks.AsSpan(0, count), _roomState, alertPastSla: false);
-        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, _gauges.AsSpan(0, count));
+        _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.AsSpan(0, count), _roomState, alertPastSla: false);
+        Room.History.Sample(MinuteHistory.MinuteOf(now), Room.Viewers, gauges.AsSpan(0, count));
         state.MarkDirty();
         _heat.Report(Room, now, maxRisk, rising || _roomState >= RoomState.Alert);
         if (alerting)
         {
-            return ReconcileAlerts(policy, now);
+            // Copied: the alert center is awaited, and the thread's scratch space is another room's meanwhile.
+            return ReconcileAlerts(policy, now, risks[..count]);
         }
 
         UpdateFadeTimer();
         return Task.CompletedTask;
     }
 
-    /// <summary>Raises, updates or closes the alerts of the categories just evaluated (their risks are in <see cref="_risks"/>).</summary>
-    private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now)
+    /// <summary>Raises, updates or closes the alerts of the categories just evaluated, whose <paramref name="risks"/> are in the dictionary's order.</summary>
+    private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now, Policy.CategoryRisk[] risks)
     {
         var index = 0;
         foreach (var (category, entry) in Room.Categories)
         {
-            if (await _alerts.Reconcile(policy, Room, category, entry, _risks[index++], now))
+            if (await _alerts.Reconcile(policy, Room, category, entry, risks[index++], now))
             {
                 state.MarkDirty();
             }

@@ -33,6 +33,10 @@ public sealed class PolicyWatcherHostedService(
         }
 
         PolicyPath = Path.GetFullPath(options.Path);
+        // Linux reports every change in a watched folder, so a watcher beside the grain-state database woke for each
+        // of SQLite's writes (a tenth of the silo's CPU under ingest load) to find they were not the policy. Polling
+        // alone still applies a new policy within PollInterval plus Debounce (3 s by default).
+        options.UseFileSystemWatcher ??= !SharesFolderWithGrainState(PolicyPath);
         if (!File.Exists(options.Path))
         {
             Directory.CreateDirectory(Path.GetDirectoryName(options.Path)!);
@@ -43,6 +47,9 @@ public sealed class PolicyWatcherHostedService(
         _watcher.Start();
         return Task.CompletedTask;
     }
+
+    private bool SharesFolderWithGrainState(string policyPath) =>
+        string.Equals(Path.GetDirectoryName(policyPath), Path.GetDirectoryName(silo.GrainStateFile), StringComparison.Ordinal);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

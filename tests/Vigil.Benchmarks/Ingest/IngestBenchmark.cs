@@ -33,7 +33,7 @@ internal sealed class IngestBenchmark(BenchmarkOptions options, BenchmarkReport 
         Rooms = 20_000,
         Vips = 5_000,
         Start = TrafficStart,
-        WarmUp = options.WarmUp,
+        WarmUp = options.IngestWarmUp,
         Window = options.Window,
         Windows = options.Repeats,
     };

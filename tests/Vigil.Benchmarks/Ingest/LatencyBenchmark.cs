@@ -31,7 +31,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
         var listening = Listen(silo.Services.GetRequiredService<ILiveFeed>(), stop.Token);
 
         BenchmarkReport.Log("latency: the maximum rate of the in-process silo, closed loop");
-        var maximumClient = IngestBenchmark.ClientOptions(options, silo.BaseAddress, options.Quick ? 300_000 : 1_500_000) with { Seed = 101, Start = null };
+        var maximumClient = IngestBenchmark.ClientOptions(options, silo.BaseAddress, options.Quick ? 300_000 : 3_000_000) with { Seed = 101, Start = null };
         var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
         var maximumRun = await RunClientAsync(maximumClient);
         var maximum = maximumRun.MedianRate;
@@ -44,7 +44,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
         foreach (var level in Levels)
         {
             var rate = Math.Round(maximum * level);
-            var seconds = options.WarmUp.TotalSeconds + options.LatencyWindow.TotalSeconds;
+            var seconds = options.IngestWarmUp.TotalSeconds + options.LatencyWindow.TotalSeconds;
             var probeLog = Path.Combine(Path.GetTempPath(), $"vigil-probes-{Environment.ProcessId}-{seed}.txt");
             var client = maximumClient with
             {
@@ -63,7 +63,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
             File.Delete(probeLog);
             var latencies = await CollectAsync(sent);
             var gc = GcActivity.Since(gcBefore);
-            BenchmarkReport.Log("  " + gc.Describe(options.WarmUp + options.LatencyWindow));
+            BenchmarkReport.Log("  " + gc.Describe(options.IngestWarmUp + options.LatencyWindow));
             var lost = sent.Length - latencies.Length;
             Array.Sort(latencies);
             var p50 = Percentile(latencies, 0.50);
@@ -83,7 +83,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
         await stop.CancelAsync();
         await listening;
         report.AddNote("Latency: the silo runs inside the benchmark process (workstation, non-concurrent GC; the silo host itself uses server GC), "
-            + $"the load client in its own process; {options.LatencyWindow.TotalSeconds:0} s per level after a {options.WarmUp.TotalSeconds:0} s warm-up, "
+            + $"the load client in its own process; {options.LatencyWindow.TotalSeconds:0} s per level after a {options.IngestWarmUp.TotalSeconds:0} s warm-up, "
             + "one probe per 20 ms riding on a background batch of 500-1,000 events; latency from the client starting to send that request to the "
             + "alert reaching a feed subscriber.");
     }
