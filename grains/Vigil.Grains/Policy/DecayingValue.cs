@@ -8,7 +8,7 @@ namespace Vigil.Grains.Policy;
 public readonly record struct DecayingValue(double Value, DateTimeOffset AsOf)
 {
     /// <summary>The value at <paramref name="now"/>; never grows when asked about a time before <see cref="AsOf"/>.</summary>
-    public double ValueAt(DateTimeOffset now, TimeSpan halfLife) => Value * Factor(now - AsOf, halfLife);
+    public double ValueAt(DateTimeOffset now, TimeSpan halfLife) => Value == 0 ? 0 : Value * Factor(now - AsOf, halfLife);
 
     /// <summary>Adds <paramref name="amount"/> observed at <paramref name="at"/> (a report, a keyword hit).</summary>
     public DecayingValue Add(double amount, DateTimeOffset at, TimeSpan halfLife) =>

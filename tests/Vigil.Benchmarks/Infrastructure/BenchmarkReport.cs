@@ -15,6 +15,10 @@ internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSample
     /// <summary>The allocation listener when <c>--allocations</c> is on.</summary>
     public AllocationSampler? Allocations { get; } = allocations;
 
+    public IReadOnlyList<ResultRow> Rows => _rows;
+
+    public IReadOnlyList<string> Notes => _notes;
+
     public void Add(ResultRow row) => _rows.Add(row);
 
     public void Add(AllocationRow row) => _allocations.Add(row);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Vigil.Benchmarks.Infrastructure;
 using Vigil.Grains.Contracts.Feed;
@@ -82,7 +83,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
 
         await stop.CancelAsync();
         await listening;
-        report.AddNote("Latency: the silo runs inside the benchmark process (workstation, non-concurrent GC; the silo host itself uses server GC), "
+        report.AddNote($"Latency: the silo runs inside a benchmark process with the silo host's GC settings ({(GCSettings.IsServerGC ? "server" : "workstation")}, {(GCSettings.LatencyMode == GCLatencyMode.Batch ? "non-concurrent" : "concurrent")} GC), "
             + $"the load client in its own process; {options.LatencyWindow.TotalSeconds:0} s per level after a {options.IngestWarmUp.TotalSeconds:0} s warm-up, "
             + "one probe per 20 ms riding on a background batch of 500-1,000 events; latency from the client starting to send that request to the "
             + "alert reaching a feed subscriber.");
