@@ -22,7 +22,9 @@ public sealed class LiveRoomGrain(
     ShadowMonitor shadow) : Grain, ILiveRoomGrain
 {
     private static readonly TimeSpan EvaluationPeriod = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan CalmEvaluationPeriod = TimeSpan.FromSeconds(1);
     private DateTimeOffset _wallAtLatestEvent;
+    private DateTimeOffset _evaluatedAt;
     private RoomState _roomState;
     private IGrainTimer? _fadeTimer;
     private RoomAlerts _alerts = null!;
@@ -52,12 +54,19 @@ public sealed class LiveRoomGrain(
     {
         var policy = policies.Active;
         CatchUpHistory();
+        var weighty = false;
         for (var i = 0; i < events.Count; i++)
         {
-            RoomEvents.Apply(Room, policy, events[i]);
+            weighty |= RoomEvents.Apply(Room, policy, events[i]);
         }
 
         _wallAtLatestEvent = TimeProvider.GetUtcNow();
+        if (!weighty && IsCalmAndFresh())
+        {
+            state.MarkDirty();
+            return Task.CompletedTask;
+        }
+
         return Evaluate(policy);
     }
 
@@ -121,7 +130,7 @@ public sealed class LiveRoomGrain(
     /// </summary>
     private Task Evaluate(CompiledPolicy policy)
     {
-        var now = RoomClock();
+        var now = _evaluatedAt = RoomClock();
         var count = Room.Categories.Count;
         if (t_risks is null || t_risks.Length < count)
         {
@@ -159,6 +168,18 @@ public sealed class LiveRoomGrain(
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Whether a batch of audience and activity alone (viewers, gifts, follows, chat without keyword hits) may skip
+    /// evaluation: every category is Normal with no alert open, so a risk that can only have decayed cannot change a
+    /// state, and the room was evaluated less than <see cref="CalmEvaluationPeriod"/> ago in the same minute, so its
+    /// history and heat are at most that stale. Most of a busy room's batches are like this.
+    /// </summary>
+    private bool IsCalmAndFresh()
+    {
+        var now = RoomClock();
+        return now - _evaluatedAt < CalmEvaluationPeriod && MinuteHistory.MinuteOf(now) == MinuteHistory.MinuteOf(_evaluatedAt) && Room.IsCalm();
+    }
+
     /// <summary>Raises, updates or closes the alerts of the categories just evaluated, whose <paramref name="risks"/> are in the dictionary's order.</summary>
     private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now, Policy.CategoryRisk[] risks)
     {
@@ -186,12 +207,7 @@ public sealed class LiveRoomGrain(
     /// <summary>Re-evaluates on a timer while an alert is open, so evidence that stops arriving still fades and closes it.</summary>
     private void UpdateFadeTimer()
     {
-        var needed = false;
-        foreach (var category in Room.Categories.Values)
-        {
-            needed |= category.OpenAlertId is not null || category.State >= RoomState.Watch;
-        }
-
+        var needed = !Room.IsCalm();
         if (needed && _fadeTimer is null)
         {
             _fadeTimer = RegisterGrainTimer(_ => CatchUpAndEvaluate(), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));

@@ -1,4 +1,5 @@
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Policy;
 
 namespace Vigil.Grains.Rooms;
 
@@ -39,4 +40,18 @@ public sealed class LiveRoomState
     public bool Live => StartedAt is { } started && (EndedAt is not { } ended || ended < started);
 
     public int Viewers => Math.Max(0, ViewerBalance);
+
+    /// <summary>Every category Normal with no alert open: nothing for a fade timer to close, nothing decay could change.</summary>
+    public bool IsCalm()
+    {
+        foreach (var category in Categories.Values)
+        {
+            if (category.State != RoomState.Normal || category.OpenAlertId is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

@@ -10,7 +10,11 @@ namespace Vigil.Grains.Rooms;
 /// </summary>
 public static class RoomEvents
 {
-    public static void Apply(LiveRoomState room, CompiledPolicy policy, LiveEvent e)
+    /// <summary>
+    /// Applies <paramref name="e"/> to <paramref name="room"/>; true when it can change the room's risk or whether it
+    /// is live (evidence, a start or an end), false for the audience and activity that only move the room's gauges.
+    /// </summary>
+    public static bool Apply(LiveRoomState room, CompiledPolicy policy, LiveEvent e)
     {
         if (e.Timestamp > room.LatestEventAt)
         {
@@ -32,43 +36,52 @@ public static class RoomEvents
                     room.BroadcasterId = e.BroadcasterId;
                 }
 
-                break;
-            case EventType.RoomEnded when room.EndedAt is not { } ended || e.Timestamp > ended:
-                room.EndedAt = e.Timestamp;
-                break;
+                return true;
+            case EventType.RoomEnded:
+                if (room.EndedAt is not { } ended || e.Timestamp > ended)
+                {
+                    room.EndedAt = e.Timestamp;
+                }
+
+                return true;
             case EventType.ViewerJoined:
                 room.ViewerBalance++;
                 room.PeakViewers = Math.Max(room.PeakViewers, room.Viewers);
-                break;
+                return false;
             case EventType.ViewerLeft:
                 room.ViewerBalance--;
-                break;
+                return false;
             case EventType.ChatMessage:
                 room.Chat.Add(e.Timestamp, 1);
                 room.History.Book(e.Timestamp, 1, 0);
-                foreach (var hit in policy.Screener.Screen(e.Text, e.Lang))
+                var hit = false;
+                foreach (var keyword in policy.Screener.Screen(e.Text, e.Lang))
                 {
-                    var category = CategoryOf(room, hit.Category);
+                    var category = CategoryOf(room, keyword.Category);
                     category.Evidence = category.Evidence.WithKeywordHit(policy, e.Timestamp);
+                    hit = true;
                 }
 
-                break;
+                return hit;
             case EventType.GiftSent:
                 room.Gifts.Add(e.Timestamp, e.Value ?? 0);
                 room.History.Book(e.Timestamp, 0, e.Value ?? 0);
-                break;
+                return false;
             case EventType.Follow:
                 room.Follows.Add(e.Timestamp, 1);
-                break;
+                return false;
             case EventType.ReportFiled when e.Category is { } reported:
                 var reportedCategory = CategoryOf(room, reported);
                 reportedCategory.Evidence = reportedCategory.Evidence.WithReport(policy, e.Timestamp);
-                break;
+                return true;
             case EventType.ModerationScore when e.Category is { } scored && e.Score is { } score:
                 var scoredCategory = CategoryOf(room, scored);
                 scoredCategory.Evidence = scoredCategory.Evidence.WithScore(policy, score, e.Timestamp);
                 scoredCategory.PeakScore = Math.Max(scoredCategory.PeakScore, score);
-                break;
+                return true;
+            default:
+                // A moderation decision naming the room, or a type this room does not weigh: evaluate to be safe.
+                return true;
         }
     }
 

@@ -46,4 +46,22 @@ public sealed class RoomEventsTests
 
         Assert.Equal((Region.EU, 2, 2), (room.Region, room.Viewers, room.PeakViewers));
     }
+
+    [Fact]
+    public void AudienceAndActivityDoNotWeighOnRiskButEvidenceAndTheSessionDo()
+    {
+        var room = new LiveRoomState();
+
+        var weighs = new[]
+        {
+            Events.Started("r-1", "b-1", Start),
+            Events.Joined("r-1", Start.AddSeconds(1)),
+            Events.Chat("r-1", "hello everyone", "en", Start.AddSeconds(2)),
+            Events.Chat("r-1", "best c4s1n0 in town", "en", Start.AddSeconds(3)),
+            Events.Score("r-1", Category.Nudity, 0.2, Start.AddSeconds(4)),
+            Events.Report("r-1", Category.Spam, Start.AddSeconds(5)),
+        }.Select(e => RoomEvents.Apply(room, Policy, e)).ToArray();
+
+        Assert.Equal([true, false, false, true, true, true], weighs);
+    }
 }
