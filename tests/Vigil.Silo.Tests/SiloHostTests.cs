@@ -53,4 +53,20 @@ public sealed class SiloHostTests
         Assert.Equal(0, exitCode);
         Assert.Contains("Grain runtime stopped; 0 activations could not be deactivated", silo.Output);
     }
+
+    [Theory]
+    [InlineData(false, "events False")]
+    [InlineData(true, "events True")]
+    public async Task ThePolicyWatcherListensForFileEventsOnlyAwayFromTheBusyGrainStateDatabase(bool ownFolder, string expected)
+    {
+        using var data = new TemporaryFolder();
+        var environment = ownFolder
+            ? new Dictionary<string, string> { ["Vigil__Policy__Path"] = Path.Combine(data.Path, "policy", "policy.json") }
+            : [];
+
+        await using var silo = SiloProcess.Start(data.Path, environment);
+        await silo.WaitUntilListening();
+
+        Assert.Contains(expected, silo.Output);
+    }
 }
