@@ -103,6 +103,37 @@ public sealed class SqliteGrainStorageContractTests(TemporaryDirectory directory
         Assert.NotNull(await storage.WriteAsync(new GrainId("room", "unblocked"), StateName, Utf8("y"), null));
     }
 
+    [Fact]
+    public async Task FileWithTheEarlierWithoutRowidTableIsMigratedWithItsStatesAndEtags()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_filePath)!);
+        using (var connection = OpenRawConnection())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = """
+                CREATE TABLE grain_state (grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL, etag INTEGER NOT NULL,
+                    payload BLOB NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;
+                CREATE TABLE etag_sequence (id INTEGER PRIMARY KEY CHECK (id = 1), last_etag INTEGER NOT NULL);
+                INSERT INTO etag_sequence (id, last_etag) VALUES (1, 7);
+                INSERT INTO grain_state VALUES ('room', 'old-1', 'state', 7, X'6F6C64', 0);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        var stored = await Storage.ReadAsync(new GrainId("room", "old-1"), StateName);
+        var newEtag = await Storage.WriteAsync(new GrainId("room", "old-1"), StateName, Utf8("new"), stored!.Etag);
+
+        Assert.Equal("7", stored.Etag);
+        Assert.Equal(Utf8("old"), stored.Payload);
+        Assert.Equal("8", newEtag);
+        using var check = OpenRawConnection();
+        using var definition = check.CreateCommand();
+        definition.CommandText = "SELECT group_concat(name || ':' || sql, ' | ') FROM sqlite_master WHERE type = 'table' AND name LIKE 'grain_state%'";
+        var tables = (string)definition.ExecuteScalar()!;
+        Assert.DoesNotContain("WITHOUT ROWID", tables, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("grain_state_without_rowid", tables, StringComparison.Ordinal);
+    }
+
     protected override IGrainStorage CreateStorage() => new SqliteGrainStorage(new SqliteGrainStorageOptions { FilePath = _filePath });
 
     private SqliteConnection OpenRawConnection()
