@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Vigil.Grains.Contracts.Feed;
 using Vigil.Grains.Feed;
+using Vigil.Grains.Gifters;
 using Vigil.Grains.Policy;
 using Vigil.Grains.Rooms;
 using Vigil.Grains.Shadow;
@@ -12,7 +13,7 @@ namespace Vigil.Grains;
 
 /// <summary>
 /// Registers what the monitoring grains need from the silo: the live feed, the policy, shadow mode and the binary
-/// encoding of the room state (the state snapshotted most often).
+/// encodings of the states snapshotted most often (rooms and gifter-ledger partitions).
 /// </summary>
 public static class GrainsServiceCollectionExtensions
 {
@@ -23,6 +24,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton(sp => new PolicyStore(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<ShadowMonitor>();
         services.TryAddSingleton<IStateCodec<LiveRoomState>, LiveRoomStateCodec>();
+        services.TryAddSingleton<IStateCodec<GifterLedgerState>, GifterLedgerStateCodec>();
         services.AddOptions<VipOptions>().BindConfiguration(VipOptions.SectionName);
         return services;
     }

@@ -1,4 +1,5 @@
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
 
 namespace Vigil.Grains.Vips;
 
@@ -29,13 +30,7 @@ public static class EngagementLedger
         switch (e.Type)
         {
             case EventType.GiftSent:
-                state.LastGiftAt = Latest(state.LastGiftAt, at);
-                if (kept)
-                {
-                    state.Days![slot].Gifts++;
-                    state.Days[slot].GiftCoins += e.Value ?? 0;
-                }
-
+                BookGifts(state, kept, slot, at, 1, e.Value ?? 0);
                 break;
             case EventType.ViewerJoined or EventType.ViewerLeft when e.RoomId is { } roomId:
                 state.LastSessionAt = Latest(state.LastSessionAt, at);
@@ -96,6 +91,20 @@ public static class EngagementLedger
         return true;
     }
 
+    /// <summary>
+    /// Books gifts the user gave before they had a grain, as the gifter ledger kept them (one entry per day, with the
+    /// day's latest gift time), exactly as if each had arrived as a <c>gift.sent</c> event.
+    /// </summary>
+    public static void RecordGiftDays(VipUserState state, IEnumerable<GiftDay> days)
+    {
+        foreach (var day in days)
+        {
+            var kept = TryGetSlot(state, day.LatestAt, out var slot);
+            BookGifts(state, kept, slot, day.LatestAt, day.Gifts, day.Coins);
+            state.FirstSeenAt = state.FirstSeenAt is { } first && first <= day.LatestAt ? first : day.LatestAt;
+        }
+    }
+
     /// <summary>Sums the buckets into the windows the churn model compares, as seen at <paramref name="now"/>.</summary>
     public static EngagementSummary Summarize(VipUserState state, DateTimeOffset now, int recentDays, int baselineDays)
     {
@@ -144,6 +153,16 @@ public static class EngagementLedger
     /// Finds (and claims) the ring slot of <paramref name="at"/>'s day; false when the slot already holds a day at least
     /// <see cref="RetainedDays"/> newer, i.e. the event is past retention.
     /// </summary>
+    private static void BookGifts(VipUserState state, bool kept, int slot, DateTimeOffset at, int gifts, double coins)
+    {
+        state.LastGiftAt = Latest(state.LastGiftAt, at);
+        if (kept)
+        {
+            state.Days![slot].Gifts += gifts;
+            state.Days[slot].GiftCoins += coins;
+        }
+    }
+
     private static bool TryGetSlot(VipUserState state, DateTimeOffset at, out int slot)
     {
         var day = DayOf(at);

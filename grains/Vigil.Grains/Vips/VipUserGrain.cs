@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Vigil.Grains.Contracts.Advisors;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
 using Vigil.Grains.Contracts.Vips;
 using Vigil.Grains.Policy;
 using Vigil.Runtime.Grains;
@@ -20,15 +21,36 @@ public sealed class VipUserGrain(
     IOptions<VipOptions> options,
     ILogger<VipUserGrain> logger) : Grain, IVipUserGrain
 {
+    private bool _claimedGifts;
+
     private VipUserState State => vip.State;
 
     private ChurnPolicy Policy => policies.Active.Churn;
 
     private string UserId => GetPrimaryKeyString();
 
+    /// <summary>
+    /// Takes over the gifts the user gave before they had a grain (<see cref="IGifterLedgerGrain"/>); from now on the
+    /// ledger passes their gifts on to this grain. A history taken over is evaluated by the next <see cref="Apply"/>,
+    /// which a promotion by spend sends with no events.
+    /// </summary>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (await GrainFactory.GetGrain<IGifterLedgerGrain>(GifterPartitions.KeyOf(UserId)).Claim(UserId) is not { } history)
+        {
+            return;
+        }
+
+        EngagementLedger.RecordGiftDays(State, history.Days);
+        State.Region ??= history.Region;
+        vip.MarkDirty();
+        _claimedGifts = true;
+    }
+
     public async Task Apply(IReadOnlyList<LiveEvent> events)
     {
-        var engaged = false;
+        var engaged = _claimedGifts;
+        _claimedGifts = false;
         foreach (var e in events)
         {
             if (EngagementLedger.Record(State, e))

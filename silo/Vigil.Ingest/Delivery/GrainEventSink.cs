@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Vigil.Grains.Contracts.Broadcasters;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
 using Vigil.Grains.Contracts.Rooms;
 using Vigil.Grains.Contracts.Vips;
 using Vigil.Runtime.Grains;
@@ -17,7 +18,7 @@ namespace Vigil.Ingest.Delivery;
 /// <listheader><term>type</term><description>grains (key)</description></listheader>
 /// <item><term>room.started, room.ended</term><description>ILiveRoomGrain (roomId), IBroadcasterGrain (broadcasterId)</description></item>
 /// <item><term>viewer.joined, viewer.left</term><description>ILiveRoomGrain (roomId), and IVipUserGrain (userId) for engagement once the user engaged (below)</description></item>
-/// <item><term>gift.sent</term><description>ILiveRoomGrain (roomId), IVipUserGrain (userId) for spend</description></item>
+/// <item><term>gift.sent</term><description>ILiveRoomGrain (roomId), and for spend IVipUserGrain (userId) once the user engaged, else IGifterLedgerGrain (the user's partition), which hands on gifts of users with a grain and promotes users whose spend reaches a VIP tier</description></item>
 /// <item><term>chat.message, follow, report.filed, moderation.score</term><description>ILiveRoomGrain (roomId)</description></item>
 /// <item><term>moderation.decision</term><description>IBroadcasterGrain (broadcasterId), and ILiveRoomGrain (roomId) when it names a room</description></item>
 /// <item><term>user.session, user.complaint, complaint.resolved, satisfaction.survey</term><description>IVipUserGrain (userId)</description></item>
@@ -26,12 +27,18 @@ namespace Vigil.Ingest.Delivery;
 /// <para>
 /// Almost every viewer is not a VIP, and a VIP grain for each of them would cost a storage read, a write and memory
 /// per viewer (most of the ingest cost when every join was routed). So viewing goes to a user's grain only once this
-/// sink has seen the user engage since the silo started: a gift, an app session, a complaint, its resolution or a
-/// survey (events of one batch count before its viewing, whatever their order). The trade-off: a VIP's viewing
-/// before their first such event since start is not counted, neither its minutes nor the last-seen time it sets;
-/// their gifts (which set the tier), sessions, complaints and surveys always are. An admin's assignment of a VIP to an
-/// advisor (<see cref="MarkEngaged"/>) counts as engagement too. The set holds one id per engaged user, no more users
-/// than have a VIP grain anyway.
+/// sink has seen the user engage since the silo started: an app session, a complaint, its resolution or a survey
+/// (events of one batch count before its viewing, whatever their order), a gift the ledger handed on, or a promotion
+/// by spend. The trade-off: a VIP's viewing before their first such event since start is not counted, neither its
+/// minutes nor the last-seen time it sets; their gifts (which set the tier), sessions, complaints and surveys always
+/// are. An admin's assignment of a VIP to an advisor (<see cref="MarkEngaged"/>) counts as engagement too. The set
+/// holds one id per engaged user, no more users than have a VIP grain anyway.
+/// </para>
+/// <para>
+/// Gifts alone do not engage: most gifters give once or twice and never reach a VIP tier, and a VIP grain for each
+/// (an activation, a storage read, a stored row and about 2 KB for its idle lifetime) was a quarter of the ingest cost
+/// under realistic traffic. Their gifts go to <see cref="IGifterLedgerGrain"/> partitions, which keep them until the
+/// user gets a grain, and the grain takes them over as it activates, so a VIP's spend is the same either way.
 /// </para>
 /// </remarks>
 public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
@@ -54,6 +61,7 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         var rooms = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         var broadcasters = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         var users = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        Dictionary<string, List<LiveEvent>>? ledgers = null;
         foreach (var e in events)
         {
             if (GoesToRoom(e))
@@ -66,13 +74,22 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
                 Add(broadcasters, e.BroadcasterId!, e);
             }
 
-            if (GoesToUser(e.Type) && (!IsViewing(e.Type) || _engagedUsers.ContainsKey(e.UserId!)))
+            if (!GoesToUser(e.Type))
+            {
+                continue;
+            }
+
+            if (_engagedUsers.ContainsKey(e.UserId!))
             {
                 Add(users, e.UserId!, e);
             }
+            else if (e.Type == EventType.GiftSent)
+            {
+                Add(ledgers ??= new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal), GifterPartitions.KeyOf(e.UserId!), e);
+            }
         }
 
-        var calls = new List<Task>(rooms.Count + broadcasters.Count + users.Count);
+        var calls = new List<Task>(rooms.Count + broadcasters.Count + users.Count + (ledgers?.Count ?? 0));
         foreach (var (roomId, batch) in rooms)
         {
             calls.Add(grains.GetGrain<ILiveRoomGrain>(roomId).Apply(batch));
@@ -86,6 +103,11 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         foreach (var (userId, batch) in users)
         {
             calls.Add(grains.GetGrain<IVipUserGrain>(userId).Apply(batch));
+        }
+
+        foreach (var (partition, batch) in ledgers ?? [])
+        {
+            calls.Add(RecordGiftsAsync(partition, batch));
         }
 
         // Grain calls cannot be cancelled once sent; the token only stops waiting for them.
@@ -104,12 +126,49 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
     public static bool GoesToBroadcaster(EventType type) =>
         type is EventType.ModerationDecision or EventType.RoomStarted or EventType.RoomEnded;
 
-    /// <summary>User-scoped types, plus gifts and viewing, which are a VIP's engagement (viewing only of engaged users).</summary>
-    public static bool GoesToUser(EventType type) => Engages(type) || IsViewing(type);
+    /// <summary>User-scoped types, plus gifts and viewing, which are a VIP's engagement (viewing only of engaged users, gifts of others through the gifter ledger).</summary>
+    public static bool GoesToUser(EventType type) => Engages(type) || IsViewing(type) || type == EventType.GiftSent;
 
-    /// <summary>Types that make a user worth a VIP grain: after one of them, the user's viewing is routed too.</summary>
+    /// <summary>
+    /// Types that make a user worth a VIP grain: after one of them, the user's viewing and gifts go to it. A gift alone
+    /// does not: it goes to the gifter ledger until the user's spend reaches a VIP tier.
+    /// </summary>
     private static bool Engages(EventType type) => type is EventType.UserSession or EventType.UserComplaint
-        or EventType.ComplaintResolved or EventType.SatisfactionSurvey or EventType.GiftSent;
+        or EventType.ComplaintResolved or EventType.SatisfactionSurvey;
+
+    /// <summary>
+    /// Gifts of users without a known VIP grain go to their ledger partition; what it hands back (gifts of users whose
+    /// grain exists, users just promoted by spend) goes on to their VIP grains, whose users count as engaged from then on.
+    /// </summary>
+    private async Task RecordGiftsAsync(string partition, List<LiveEvent> gifts)
+    {
+        var routing = await grains.GetGrain<IGifterLedgerGrain>(partition).Record(gifts);
+        if (routing.Forward.Count == 0 && routing.Promoted.Count == 0)
+        {
+            return;
+        }
+
+        var byUser = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        foreach (var gift in routing.Forward)
+        {
+            Add(byUser, gift.UserId!, gift);
+        }
+
+        foreach (var userId in routing.Promoted)
+        {
+            // The ledger kept the promoting gifts; the grain claims them as it activates, so they are not sent again.
+            byUser.TryAdd(userId, []);
+        }
+
+        var calls = new List<Task>(byUser.Count);
+        foreach (var (userId, batch) in byUser)
+        {
+            _engagedUsers.TryAdd(userId, 0);
+            calls.Add(grains.GetGrain<IVipUserGrain>(userId).Apply(batch));
+        }
+
+        await Task.WhenAll(calls);
+    }
 
     private static bool IsViewing(EventType type) => type is EventType.ViewerJoined or EventType.ViewerLeft;
 

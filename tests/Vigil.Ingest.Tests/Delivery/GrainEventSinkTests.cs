@@ -1,5 +1,6 @@
 using System.Text;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
 using Vigil.Ingest.Delivery;
 using Vigil.Ingest.Parsing;
 using Vigil.Ingest.Tests.Infrastructure;
@@ -14,7 +15,7 @@ public sealed class GrainEventSinkTests
     [InlineData("viewer.joined", "ILiveRoomGrain/room-1")]
     [InlineData("viewer.left", "ILiveRoomGrain/room-1")]
     [InlineData("chat.message", "ILiveRoomGrain/room-1")]
-    [InlineData("gift.sent", "ILiveRoomGrain/room-1 IVipUserGrain/user-1")]
+    [InlineData("gift.sent", "ILiveRoomGrain/room-1 ledger-of-user-1")]
     [InlineData("follow", "ILiveRoomGrain/room-1")]
     [InlineData("report.filed", "ILiveRoomGrain/room-1")]
     [InlineData("moderation.score", "ILiveRoomGrain/room-1")]
@@ -29,11 +30,10 @@ public sealed class GrainEventSinkTests
 
         await new GrainEventSink(factory).DeliverAsync([Parse(TestEvents.Valid(type, "e1").Line())], CancellationToken.None);
 
-        Assert.Equal(grains.Split(' ').Order(), factory.Calls.Select(c => c.Grain).Order());
+        Assert.Equal(grains.Replace("ledger-of-user-1", Ledger("user-1"), StringComparison.Ordinal).Split(' ').Order(), factory.Calls.Select(c => c.Grain).Order());
     }
 
     [Theory]
-    [InlineData("gift.sent")]
     [InlineData("user.session")]
     [InlineData("user.complaint")]
     [InlineData("complaint.resolved")]
@@ -50,15 +50,43 @@ public sealed class GrainEventSinkTests
     }
 
     [Fact]
-    public async Task ViewingBeforeAGiftOfTheSameBatchGoesToTheUsersGrain()
+    public async Task GiftOfAUserWithoutAGrainGoesToTheirLedgerPartitionAndTheirViewingNowhere()
     {
         var factory = new RecordingGrainFactory();
         var events = new[] { Parse(TestEvents.Valid("viewer.joined", "1").Line()), Parse(TestEvents.Valid("gift.sent", "2").Line()) };
 
         await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
 
-        var user = Assert.Single(factory.Calls, c => c.Grain == "IVipUserGrain/user-1");
-        Assert.Equal(["1", "2"], user.Events.Select(e => e.Id));
+        Assert.Equal(["2"], Assert.Single(factory.Calls, c => c.Grain == Ledger("user-1")).Events.Select(e => e.Id));
+        Assert.DoesNotContain(factory.Calls, c => c.Grain.StartsWith("IVipUserGrain/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GiftsTheLedgerHandsOnAndUsersItPromotesReachTheirVipGrainsWhichAreEngagedFromThenOn()
+    {
+        var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory);
+        var gift = Parse(TestEvents.Valid("gift.sent", "1").Line());
+        factory.LedgerAnswer = gifts => new GiftRouting(gifts, ["user-1", "user-9"]);
+
+        await sink.DeliverAsync([gift], CancellationToken.None);
+        await sink.DeliverAsync([Parse(TestEvents.Valid("viewer.joined", "2").With("userId", "\"user-9\"").Line())], CancellationToken.None);
+
+        Assert.Equal(["1"], Assert.Single(factory.Calls, c => c.Grain == "IVipUserGrain/user-1").Events.Select(e => e.Id));
+        var promoted = factory.Calls.Where(c => c.Grain == "IVipUserGrain/user-9").Select(c => string.Join(",", c.Events.Select(e => e.Id)));
+        Assert.Equal(["", "2"], promoted);
+    }
+
+    [Fact]
+    public async Task GiftOfAnEngagedUserGoesStraightToTheirVipGrain()
+    {
+        var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory);
+        sink.MarkEngaged("user-1");
+
+        await sink.DeliverAsync([Parse(TestEvents.Valid("gift.sent", "1").Line())], CancellationToken.None);
+
+        Assert.Equal(["ILiveRoomGrain/room-1", "IVipUserGrain/user-1"], factory.Calls.Select(c => c.Grain).Order());
     }
 
     [Fact]
@@ -103,6 +131,8 @@ public sealed class GrainEventSinkTests
     public async Task EachGrainGetsAllItsEventsOfTheBatchInOneCallInRequestOrder()
     {
         var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory);
+        sink.MarkEngaged("user-1");
         var events = new[]
         {
             Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
@@ -111,7 +141,7 @@ public sealed class GrainEventSinkTests
             Parse(TestEvents.Valid("viewer.left", "4").With("roomId", "\"a\"").Line()),
         };
 
-        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+        await sink.DeliverAsync(events, CancellationToken.None);
 
         var calls = factory.Calls.ToDictionary(c => c.Grain, c => c.Events.Select(e => e.Id).ToArray());
         Assert.Equal(["1", "3", "4"], calls["ILiveRoomGrain/a"]);
@@ -135,6 +165,8 @@ public sealed class GrainEventSinkTests
         Assert.Equal(3, callsWhileHeld); // room-1, bc-1 and user-1, each once
         Assert.False(completedWhileHeld);
     }
+
+    private static string Ledger(string userId) => "IGifterLedgerGrain/" + GifterPartitions.KeyOf(userId);
 
     private static LiveEvent Parse(string line) =>
         Assert.Single(EventBatchParser.Parse(Encoding.UTF8.GetBytes(line), ContentKind.NdJson, IngestServer.Now).Events);

@@ -1,14 +1,16 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
 using Vigil.Runtime.Grains;
 
 namespace Vigil.Ingest.Tests.Infrastructure;
 
 /// <summary>
-/// An <see cref="IGrainFactory"/> whose grains only record <c>Apply</c> calls. The fakes are generated proxies, so
+/// An <see cref="IGrainFactory"/> whose grains only record <c>Apply</c> calls and the gifter ledger's <c>Record</c>
+/// calls (answered by <see cref="LedgerAnswer"/>, by default: every gift kept). The fakes are generated proxies, so
 /// they keep compiling whatever else the grain interfaces grow; any other method throws. Until
-/// <see cref="ReleaseCalls"/>, every <c>Apply</c> stays pending, which shows whether calls were made concurrently.
+/// <see cref="ReleaseCalls"/>, every call stays pending, which shows whether calls were made concurrently.
 /// </summary>
 public sealed class RecordingGrainFactory : IGrainFactory
 {
@@ -23,7 +25,10 @@ public sealed class RecordingGrainFactory : IGrainFactory
         }
     }
 
-    /// <summary>Each Apply call as <c>"ILiveRoomGrain/room-1"</c> and the events it carried, in call order.</summary>
+    /// <summary>What the fake gifter ledger answers to a <c>Record</c> call with these gifts.</summary>
+    public Func<IReadOnlyList<LiveEvent>, GiftRouting> LedgerAnswer { get; set; } = _ => GiftRouting.Kept;
+
+    /// <summary>Each Apply or Record call as <c>"ILiveRoomGrain/room-1"</c> and the events it carried, in call order.</summary>
     public IReadOnlyList<(string Grain, IReadOnlyList<LiveEvent> Events)> Calls => [.. _calls];
 
     public void ReleaseCalls() => _release.TrySetResult();
@@ -45,13 +50,20 @@ public sealed class RecordingGrainFactory : IGrainFactory
 
         protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
         {
-            if (targetMethod?.Name != "Apply" || args?[0] is not IReadOnlyList<LiveEvent> events)
+            if (targetMethod?.Name is not ("Apply" or "Record") || args?[0] is not IReadOnlyList<LiveEvent> events)
             {
-                throw new NotSupportedException($"{_grain}: only Apply is faked, not {targetMethod?.Name}.");
+                throw new NotSupportedException($"{_grain}: only Apply and Record are faked, not {targetMethod?.Name}.");
             }
 
-            _owner!._calls.Enqueue((_grain, events));
-            return _owner._release.Task;
+            var owner = _owner!;
+            owner._calls.Enqueue((_grain, events));
+            return targetMethod.Name == "Record" ? AnswerAsync(owner, events) : owner._release.Task;
+        }
+
+        private static async Task<GiftRouting> AnswerAsync(RecordingGrainFactory owner, IReadOnlyList<LiveEvent> gifts)
+        {
+            await owner._release.Task;
+            return owner.LedgerAnswer(gifts);
         }
     }
 }

@@ -1,0 +1,102 @@
+using System.Runtime.InteropServices;
+using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
+using Vigil.Grains.Policy;
+using Vigil.Runtime.Grains;
+using Vigil.Runtime.Persistence;
+
+namespace Vigil.Grains.Gifters;
+
+/// <summary>
+/// One partition of the gifts of users without a VIP grain (see <see cref="IGifterLedgerGrain"/>). Days follow event
+/// time, as in the VIP grain: a user is promoted when their spend over the 30 days up to a gift's day reaches the
+/// policy's lowest VIP tier. Promotion is re-announced with every later gift until the user's grain has claimed the
+/// history, so a delivery that failed midway is repaired by the next gift rather than lost.
+/// </summary>
+public sealed class GifterLedgerGrain(
+    [PersistentState("gifters")] IPersistentState<GifterLedgerState> ledger,
+    PolicyStore policies) : Grain, IGifterLedgerGrain
+{
+    private GifterLedgerState State => ledger.State;
+
+    public Task<GiftRouting> Record(IReadOnlyList<LiveEvent> gifts)
+    {
+        var churn = policies.Active.Churn;
+        List<LiveEvent>? forward = null;
+        List<string>? promoted = null;
+        var newestDay = int.MinValue;
+        for (var i = 0; i < gifts.Count; i++)
+        {
+            var gift = gifts[i];
+            if (gift.Type != EventType.GiftSent || gift.UserId is not { } userId)
+            {
+                throw new ArgumentException($"The gifter ledger keeps gift.sent events with a userId; event {gift.Id} is {gift.Type}.", nameof(gifts));
+            }
+
+            var gifter = RecordOf(userId);
+            if (gifter.Claimed)
+            {
+                (forward ??= []).Add(gift);
+                continue;
+            }
+
+            var day = DayOf(gift.Timestamp);
+            gifter.Add(day, gift.Value ?? 0, gift.Timestamp, gift.Region);
+            newestDay = Math.Max(newestDay, day);
+            if (churn.TierFor(gifter.SpendSince(day - 29)) is not null && promoted?.Contains(userId) != true)
+            {
+                (promoted ??= []).Add(userId);
+            }
+        }
+
+        if (newestDay != int.MinValue)
+        {
+            PruneOnNewDay(newestDay);
+            ledger.MarkDirty();
+        }
+
+        return Task.FromResult(forward is null && promoted is null ? GiftRouting.Kept : new GiftRouting(forward ?? [], promoted ?? []));
+    }
+
+    public Task<GiftHistory?> Claim(string userId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        var gifter = RecordOf(userId);
+        if (gifter.Claimed)
+        {
+            return Task.FromResult<GiftHistory?>(null);
+        }
+
+        var history = gifter.Days is { Count: > 0 } days ? new GiftHistory(gifter.Region, [.. days]) : null;
+        (gifter.Claimed, gifter.Days) = (true, null);
+        ledger.MarkDirty();
+        return Task.FromResult(history);
+    }
+
+    private static int DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).DayNumber;
+
+    private GifterRecord RecordOf(string userId)
+    {
+        ref var gifter = ref CollectionsMarshal.GetValueRefOrAddDefault(State.Users, userId, out _);
+        return gifter ??= new GifterRecord();
+    }
+
+    /// <summary>Once per new newest day: unclaimed users whose last gift fell out of the retained window are forgotten.</summary>
+    private void PruneOnNewDay(int newestDay)
+    {
+        if (newestDay <= State.PrunedOnDay)
+        {
+            return;
+        }
+
+        State.PrunedOnDay = newestDay;
+        var oldest = newestDay - GifterRecord.RetainedDays;
+        foreach (var (userId, gifter) in State.Users)
+        {
+            if (!gifter.Claimed && gifter.NewestDay <= oldest)
+            {
+                State.Users.Remove(userId);
+            }
+        }
+    }
+}

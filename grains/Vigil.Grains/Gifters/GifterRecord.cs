@@ -1,0 +1,72 @@
+using Vigil.Grains.Contracts.Events;
+using Vigil.Grains.Contracts.Gifters;
+
+namespace Vigil.Grains.Gifters;
+
+/// <summary>One user in a <see cref="GifterLedgerState"/>: their gift days (oldest first, at most <see cref="RetainedDays"/>), or only the mark that their VIP grain claimed them.</summary>
+public sealed class GifterRecord
+{
+    /// <summary>As many days as a VIP grain keeps, so a claimed history fills its whole ring.</summary>
+    public const int RetainedDays = 60;
+
+    public bool Claimed { get; set; }
+
+    public Region Region { get; set; } = Region.OTHER;
+
+    public List<GiftDay>? Days { get; set; }
+
+    /// <summary>Books one gift on its day (a new day goes in date order; days older than the retained window are dropped).</summary>
+    public void Add(int day, double coins, DateTimeOffset at, Region region)
+    {
+        var days = Days ??= new List<GiftDay>(1);
+        var index = days.Count - 1;
+        while (index >= 0 && days[index].Day > day)
+        {
+            index--;
+        }
+
+        if (index >= 0 && days[index].Day == day)
+        {
+            var kept = days[index];
+            days[index] = kept with { Gifts = kept.Gifts + 1, Coins = kept.Coins + coins, LatestAt = at > kept.LatestAt ? at : kept.LatestAt };
+        }
+        else
+        {
+            days.Insert(index + 1, new GiftDay(day, 1, coins, at));
+        }
+
+        if (at >= LatestAt())
+        {
+            Region = region;
+        }
+
+        var newest = days[^1].Day;
+        days.RemoveAll(d => d.Day <= newest - RetainedDays);
+    }
+
+    /// <summary>Coins given on <paramref name="fromDay"/> and after.</summary>
+    public double SpendSince(int fromDay)
+    {
+        double spend = 0;
+        foreach (var d in Days ?? [])
+        {
+            spend += d.Day >= fromDay ? d.Coins : 0;
+        }
+
+        return spend;
+    }
+
+    /// <summary>The newest gift day kept, or <see cref="int.MinValue"/> when none is.</summary>
+    public int NewestDay => Days is { Count: > 0 } days ? days[^1].Day : int.MinValue;
+
+    private DateTimeOffset LatestAt()
+    {
+        var latest = DateTimeOffset.MinValue;
+        foreach (var d in Days ?? [])
+        {
+            latest = d.LatestAt > latest ? d.LatestAt : latest;
+        }
+
+        return latest;
+    }
+}
