@@ -33,13 +33,13 @@ public sealed class GifterLedgerGrain(
                 throw new ArgumentException($"The gifter ledger keeps gift.sent events with a userId; event {gift.Id} is {gift.Type}.", nameof(gifts));
             }
 
-            var gifter = RecordOf(userId);
-            if (gifter.Claimed)
+            if (State.Claimed.Contains(GifterIdHash.Of(userId)))
             {
                 (forward ??= []).Add(gift);
                 continue;
             }
 
+            var gifter = RecordOf(userId);
             var day = DayOf(gift.Timestamp);
             gifter.Add(day, gift.Value ?? 0, gift.Timestamp, gift.Region);
             newestDay = Math.Max(newestDay, day);
@@ -61,14 +61,12 @@ public sealed class GifterLedgerGrain(
     public Task<GiftHistory?> Claim(string userId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        var gifter = RecordOf(userId);
-        if (gifter.Claimed)
+        if (!State.Claimed.Add(GifterIdHash.Of(userId)))
         {
             return Task.FromResult<GiftHistory?>(null);
         }
 
-        var history = gifter.Days is { Count: > 0 } days ? new GiftHistory(gifter.Region, [.. days]) : null;
-        (gifter.Claimed, gifter.Days) = (true, null);
+        var history = State.Users.Remove(userId, out var gifter) && gifter.Days is { Count: > 0 } days ? new GiftHistory(gifter.Region, [.. days]) : null;
         ledger.MarkDirty();
         return Task.FromResult(history);
     }
@@ -81,7 +79,7 @@ public sealed class GifterLedgerGrain(
         return gifter ??= new GifterRecord();
     }
 
-    /// <summary>Once per new newest day: unclaimed users whose last gift fell out of the retained window are forgotten.</summary>
+    /// <summary>Once per new newest day: users whose last gift fell out of the retained window are forgotten.</summary>
     private void PruneOnNewDay(int newestDay)
     {
         if (newestDay <= State.PrunedOnDay)
@@ -93,7 +91,7 @@ public sealed class GifterLedgerGrain(
         var oldest = newestDay - GifterRecord.RetainedDays;
         foreach (var (userId, gifter) in State.Users)
         {
-            if (!gifter.Claimed && gifter.NewestDay <= oldest)
+            if (gifter.NewestDay <= oldest)
             {
                 State.Users.Remove(userId);
             }

@@ -3,7 +3,15 @@ namespace Vigil.Grains.Gifters;
 /// <summary>The persistent state of one <see cref="GifterLedgerGrain"/> partition.</summary>
 public sealed class GifterLedgerState
 {
+    /// <summary>Users whose gifts the ledger keeps, by id.</summary>
     public Dictionary<string, GifterRecord> Users { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <see cref="GifterIdHash"/> of every user whose VIP grain claimed its history: their gifts are handed back.
+    /// A hash rather than the id keeps the ledger's share of a VIP's memory to about 20 bytes; two users whose ids
+    /// hash alike would only mean the other one's gifts go to their own VIP grain early, as every gift once did.
+    /// </summary>
+    public HashSet<ulong> Claimed { get; set; } = [];
 
     /// <summary>The newest gift day when unclaimed users without a gift in the retained window were last removed.</summary>
     public int PrunedOnDay { get; set; }

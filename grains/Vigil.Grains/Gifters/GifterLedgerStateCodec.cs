@@ -9,8 +9,9 @@ namespace Vigil.Grains.Gifters;
 /// <summary>
 /// <see cref="GifterLedgerState"/> as compact little-endian binary: a partition holds a thousand users or more and is
 /// written on most flushes under load, which as reflection JSON would cost more than the gifts themselves. Version 1:
-/// the prune day, the user count, then per user the id, the claimed mark, the region and the days (count, then day
-/// number, gifts, coins and the latest gift's time). The first byte is never <c>{</c>, so a JSON record still loads.
+/// the prune day, the user count, then per user the id, the region and the days (count, then day number, gifts, coins
+/// and the latest gift's time), then the count of claimed hashes and each of them. The first byte is never <c>{</c>,
+/// so a JSON record still loads.
 /// </summary>
 public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
 {
@@ -27,7 +28,6 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
         foreach (var (userId, gifter) in state.Users)
         {
             writer.WriteString(userId);
-            writer.WriteBoolean(gifter.Claimed);
             writer.WriteEnum(gifter.Region);
             var days = gifter.Days ?? [];
             writer.WriteCount(days.Count);
@@ -38,6 +38,12 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
                 writer.WriteDouble(day.Coins);
                 writer.WriteDateTimeOffset(day.LatestAt);
             }
+        }
+
+        writer.WriteCount(state.Claimed.Count);
+        foreach (var hash in state.Claimed)
+        {
+            writer.WriteInt64(unchecked((long)hash));
         }
 
         writer.Flush();
@@ -59,11 +65,7 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
         {
             reader.Section = nameof(GifterLedgerState.Users);
             var userId = reader.ReadString("user id") ?? throw reader.Invalid("user id", "is missing");
-            var gifter = new GifterRecord
-            {
-                Claimed = reader.ReadBoolean(nameof(GifterRecord.Claimed)),
-                Region = reader.ReadEnum<Region>(nameof(GifterRecord.Region)),
-            };
+            var gifter = new GifterRecord { Region = reader.ReadEnum<Region>(nameof(GifterRecord.Region)) };
             var count = reader.ReadCount(nameof(GifterRecord.Days));
             if (count > 0)
             {
@@ -79,6 +81,14 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
             }
 
             state.Users[userId] = gifter;
+        }
+
+        reader.Section = nameof(GifterLedgerState.Claimed);
+        var claimed = reader.ReadCount(nameof(GifterLedgerState.Claimed));
+        state.Claimed.EnsureCapacity(claimed);
+        for (var i = 0; i < claimed; i++)
+        {
+            state.Claimed.Add(unchecked((ulong)reader.ReadInt64("hash")));
         }
 
         reader.ExpectEnd();

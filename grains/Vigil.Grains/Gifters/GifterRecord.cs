@@ -3,13 +3,11 @@ using Vigil.Grains.Contracts.Gifters;
 
 namespace Vigil.Grains.Gifters;
 
-/// <summary>One user in a <see cref="GifterLedgerState"/>: their gift days (oldest first, at most <see cref="RetainedDays"/>), or only the mark that their VIP grain claimed them.</summary>
+/// <summary>One unclaimed user in a <see cref="GifterLedgerState"/>: their gift days (oldest first, at most <see cref="RetainedDays"/>) and the region of their latest gift.</summary>
 public sealed class GifterRecord
 {
     /// <summary>As many days as a VIP grain keeps, so a claimed history fills its whole ring.</summary>
     public const int RetainedDays = 60;
-
-    public bool Claimed { get; set; }
 
     public Region Region { get; set; } = Region.OTHER;
 
