@@ -53,7 +53,7 @@ public sealed class LiveRoomGrain(
     public Task Apply(IReadOnlyList<LiveEvent> events)
     {
         var policy = policies.Active;
-        CatchUpHistory();
+        CatchUpHistory(RoomClock());
         var weighty = false;
         for (var i = 0; i < events.Count; i++)
         {
@@ -67,7 +67,7 @@ public sealed class LiveRoomGrain(
             return Task.CompletedTask;
         }
 
-        return Evaluate(policy);
+        return Evaluate(policy, RoomClock());
     }
 
     public Task<RoomSnapshot> GetState()
@@ -128,9 +128,9 @@ public sealed class LiveRoomGrain(
     /// Runs on every Apply, so it stays synchronous and allocation-free unless a category is at Alert or has an alert
     /// open: risks go into the thread's scratch buffers, and only then is the alert center called.
     /// </summary>
-    private Task Evaluate(CompiledPolicy policy)
+    private Task Evaluate(CompiledPolicy policy, DateTimeOffset now)
     {
-        var now = _evaluatedAt = RoomClock();
+        _evaluatedAt = now;
         var count = Room.Categories.Count;
         if (t_risks is null || t_risks.Length < count)
         {
@@ -219,14 +219,19 @@ public sealed class LiveRoomGrain(
         }
     }
 
+    /// <summary>
+    /// One reading of the room's clock for the catch-up and the evaluation: read twice, a clock that moved between
+    /// the two (a timer tick while time leaps) had the evaluation back-fill the skipped minutes with its current risk.
+    /// </summary>
     private Task CatchUpAndEvaluate()
     {
-        CatchUpHistory();
-        return Evaluate(policies.Active);
+        var now = RoomClock();
+        CatchUpHistory(now);
+        return Evaluate(policies.Active, now);
     }
 
     /// <summary>Fills the history's minutes since the last evaluation while the evidence is still what it was then.</summary>
-    private void CatchUpHistory() => Room.History.CatchUp(MinuteHistory.MinuteOf(RoomClock()), _quietGauges);
+    private void CatchUpHistory(DateTimeOffset now) => Room.History.CatchUp(MinuteHistory.MinuteOf(now), _quietGauges);
 
     /// <summary>Viewers and risks at the start of <paramref name="minute"/>, for minutes in which the room was quiet (its evidence unchanged).</summary>
     private (int Viewers, IEnumerable<KeyValuePair<Category, double>> Risks) Gauges(CompiledPolicy policy, long minute)
