@@ -23,13 +23,7 @@ internal static class ThreadEncodeBuffer
         try
         {
             codec.Encode(state, buffer);
-
-            // The payload waits for the state writer's next transaction, typically past a gen0 collection or two, and
-            // was then the largest thing those collections copied (the silo's latency tail is its collection pauses).
-            // Allocated in the pinned-object heap it is never copied; it is reclaimed by the (background) gen2 collections.
-            var payload = GC.AllocateUninitializedArray<byte>(buffer.WrittenCount, pinned: true);
-            buffer.WrittenSpan.CopyTo(payload);
-            return payload;
+            return buffer.WrittenSpan.ToArray();
         }
         finally
         {
