@@ -38,8 +38,15 @@ public sealed class GifterRecord
             Region = region;
         }
 
-        var newest = days[^1].Day;
-        days.RemoveAll(d => d.Day <= newest - RetainedDays);
+        // Days are in date order, so the ones out of the window are at the front (no predicate: no closure per gift).
+        var oldestKept = days[^1].Day - RetainedDays + 1;
+        var expired = 0;
+        while (expired < days.Count && days[expired].Day < oldestKept)
+        {
+            expired++;
+        }
+
+        days.RemoveRange(0, expired);
     }
 
     /// <summary>Coins given on <paramref name="fromDay"/> and after.</summary>

@@ -92,6 +92,19 @@ public sealed class GifterLedgerGrainTests
     }
 
     [Fact]
+    public async Task AUsersDaysOlderThanTheRetainedWindowAreDroppedAndTheRestHandedOverInDateOrder()
+    {
+        await using var silo = await GrainTestSilo.StartAsync(policyJson: VipTestPolicy.Json);
+        var now = silo.Time.GetUtcNow();
+        var ledger = LedgerOf(silo, "u-long");
+        await ledger.Record([VipEvents.Gift("u-long", 10, now.AddDays(-70)), VipEvents.Gift("u-long", 20, now), VipEvents.Gift("u-long", 30, now.AddDays(-59))]);
+
+        var history = await ledger.Claim("u-long");
+
+        Assert.Equal([(30.0, 1), (20.0, 1)], history!.Days.Select(d => (d.Coins, d.Gifts)));
+    }
+
+    [Fact]
     public async Task AnEventOtherThanAGiftIsRefusedWithItsIdAndType()
     {
         await using var silo = await GrainTestSilo.StartAsync(policyJson: VipTestPolicy.Json);
