@@ -33,7 +33,7 @@ public sealed class GifterLedgerGrain(
                 throw new ArgumentException($"The gifter ledger keeps gift.sent events with a userId; event {gift.Id} is {gift.Type}.", nameof(gifts));
             }
 
-            if (State.Claimed.Contains(GifterIdHash.Of(userId)))
+            if (State.Claimed.Contains(GifterPartitions.IdHash(userId)))
             {
                 (forward ??= []).Add(gift);
                 continue;
@@ -61,7 +61,7 @@ public sealed class GifterLedgerGrain(
     public Task<GiftHistory?> Claim(string userId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        if (!State.Claimed.Add(GifterIdHash.Of(userId)))
+        if (!State.Claimed.Add(GifterPartitions.IdHash(userId)))
         {
             return Task.FromResult<GiftHistory?>(null);
         }

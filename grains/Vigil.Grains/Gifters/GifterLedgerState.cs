@@ -7,7 +7,7 @@ public sealed class GifterLedgerState
     public Dictionary<string, GifterRecord> Users { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// <see cref="GifterIdHash"/> of every user whose VIP grain claimed its history: their gifts are handed back.
+    /// <see cref="Contracts.Gifters.GifterPartitions.IdHash"/> of every user whose VIP grain claimed its history: their gifts are handed back.
     /// A hash rather than the id keeps the ledger's share of a VIP's memory to about 20 bytes; two users whose ids
     /// hash alike would only mean the other one's gifts go to their own VIP grain early, as every gift once did.
     /// </summary>

@@ -1,5 +1,6 @@
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Gifters;
+using Vigil.Grains.Vips;
 
 namespace Vigil.Grains.Gifters;
 
@@ -7,7 +8,7 @@ namespace Vigil.Grains.Gifters;
 public sealed class GifterRecord
 {
     /// <summary>As many days as a VIP grain keeps, so a claimed history fills its whole ring.</summary>
-    public const int RetainedDays = 60;
+    public const int RetainedDays = EngagementLedger.RetainedDays;
 
     public Region Region { get; set; } = Region.OTHER;
 
@@ -33,7 +34,8 @@ public sealed class GifterRecord
             days.Insert(index + 1, new GiftDay(day, 1, coins, at));
         }
 
-        if (at >= LatestAt())
+        // Days are whole UTC days in order, so the newest day's latest gift is the user's latest.
+        if (at >= days[^1].LatestAt)
         {
             Region = region;
         }
@@ -63,15 +65,4 @@ public sealed class GifterRecord
 
     /// <summary>The newest gift day kept, or <see cref="int.MinValue"/> when none is.</summary>
     public int NewestDay => Days is { Count: > 0 } days ? days[^1].Day : int.MinValue;
-
-    private DateTimeOffset LatestAt()
-    {
-        var latest = DateTimeOffset.MinValue;
-        foreach (var d in Days ?? [])
-        {
-            latest = d.LatestAt > latest ? d.LatestAt : latest;
-        }
-
-        return latest;
-    }
 }

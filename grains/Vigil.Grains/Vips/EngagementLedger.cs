@@ -149,10 +149,6 @@ public static class EngagementLedger
         return new WindowTotals(spend, gifts, sessions, minutes, covered);
     }
 
-    /// <summary>
-    /// Finds (and claims) the ring slot of <paramref name="at"/>'s day; false when the slot already holds a day at least
-    /// <see cref="RetainedDays"/> newer, i.e. the event is past retention.
-    /// </summary>
     private static void BookGifts(VipUserState state, bool kept, int slot, DateTimeOffset at, int gifts, double coins)
     {
         state.LastGiftAt = Latest(state.LastGiftAt, at);
@@ -163,6 +159,10 @@ public static class EngagementLedger
         }
     }
 
+    /// <summary>
+    /// Finds (and claims) the ring slot of <paramref name="at"/>'s day; false when the slot already holds a day at least
+    /// <see cref="RetainedDays"/> newer, i.e. the event is past retention.
+    /// </summary>
     private static bool TryGetSlot(VipUserState state, DateTimeOffset at, out int slot)
     {
         var day = DayOf(at);

@@ -14,7 +14,7 @@ public sealed class GifterLedgerStateCodecTests
     {
         var state = new GifterLedgerState { PrunedOnDay = 739_000 };
         state.Users["u-1"] = new GifterRecord { Region = Region.LATAM, Days = [new GiftDay(738_990, 2, 150.5, At), new GiftDay(739_000, 1, 40, At.AddDays(10))] };
-        state.Claimed.UnionWith([GifterIdHash.Of("u-claimed"), ulong.MaxValue]);
+        state.Claimed.UnionWith([GifterPartitions.IdHash("u-claimed"), ulong.MaxValue]);
 
         var decoded = RoundTrip(state);
 
