@@ -40,6 +40,11 @@ internal static class SiloGcHost
             start.ArgumentList.Add("--gc-trace");
         }
 
+        if (options.LatencyBase is { } latencyBase)
+        {
+            start.ArgumentList.Add(BenchmarkOptions.LatencyBasePrefix + latencyBase.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "1";
         start.Environment[ResultsVariable] = results;
