@@ -9,6 +9,12 @@ namespace Vigil.Runtime.Persistence;
 /// one storage batch (one SQLite transaction), so a flush of many activations or a mass deactivation at shutdown
 /// costs a few transactions rather than one per grain. A failed item stays dirty and is retried by the next flush.
 /// </summary>
+/// <remarks>
+/// The writer runs on a thread of its own rather than the thread pool's. SQLite works synchronously: a batch of a few
+/// thousand live rooms holds its thread for tens of milliseconds (more while the disk syncs a checkpoint), and on a
+/// 2-core silo the pool starts with two threads, the ones that run grain turns and requests; the pool only adds
+/// threads after it notices they are blocked.
+/// </remarks>
 internal sealed partial class StateWriter : IAsyncDisposable
 {
     private readonly Channel<StateWriteGroup> _groups = Channel.CreateUnbounded<StateWriteGroup>(new UnboundedChannelOptions { SingleReader = true });
@@ -16,7 +22,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
     private readonly RuntimeMetrics _metrics;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
-    private readonly Task _loop;
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StateWriter(IGrainStorage storage, RuntimeMetrics metrics, ILogger logger, int maxBatchSize)
     {
@@ -24,7 +30,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
         _metrics = metrics;
         _logger = logger;
         _maxBatchSize = maxBatchSize;
-        _loop = Task.Run(RunAsync);
+        new Thread(Run) { IsBackground = true, Name = "Vigil write-behind" }.Start();
     }
 
     public Task<int> SubmitAsync(IReadOnlyList<PendingStateWrite> items)
@@ -50,33 +56,45 @@ internal sealed partial class StateWriter : IAsyncDisposable
         return group.Completion;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
-        var batchGroups = new List<StateWriteGroup>();
-        var writes = new List<StateWrite>();
-        while (await _groups.Reader.WaitToReadAsync().ConfigureAwait(false))
+        try
         {
-            while (writes.Count < _maxBatchSize && _groups.Reader.TryRead(out var group))
+            var batchGroups = new List<StateWriteGroup>();
+            var writes = new List<StateWrite>();
+            while (Wait(_groups.Reader.WaitToReadAsync()))
             {
-                batchGroups.Add(group);
-                foreach (var item in group.Items)
+                while (writes.Count < _maxBatchSize && _groups.Reader.TryRead(out var group))
                 {
-                    writes.Add(item.Write);
+                    batchGroups.Add(group);
+                    foreach (var item in group.Items)
+                    {
+                        writes.Add(item.Write);
+                    }
                 }
+
+                WriteBatch(batchGroups, writes);
+                batchGroups.Clear();
+                writes.Clear();
             }
 
-            await WriteBatchAsync(batchGroups, writes).ConfigureAwait(false);
-            batchGroups.Clear();
-            writes.Clear();
+            _stopped.TrySetResult();
+        }
+        catch (Exception exception)
+        {
+            _stopped.TrySetException(exception);
         }
     }
 
-    private async Task WriteBatchAsync(List<StateWriteGroup> groups, List<StateWrite> writes)
+    /// <summary>Blocks this thread (its own, not the pool's) until <paramref name="pending"/> completes.</summary>
+    private static T Wait<T>(ValueTask<T> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
+    private void WriteBatch(List<StateWriteGroup> groups, List<StateWrite> writes)
     {
         StateWriteResult[]? results = null;
         try
         {
-            results = await _storage.WriteBatchAsync(writes).ConfigureAwait(false);
+            results = Wait(_storage.WriteBatchAsync(writes));
         }
         catch (Exception exception)
         {
@@ -122,7 +140,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _groups.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        await _stopped.Task.ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Write-behind batch of {Count} states failed; they stay dirty and are retried at the next flush")]

@@ -8,6 +8,7 @@ namespace Vigil.Runtime.Tests.Infrastructure;
 public sealed class FlakyGrainStorage : IGrainStorage
 {
     private int _batches;
+    private int _batchesOnThreadPool;
 
     public MemoryGrainStorage Inner { get; } = new();
 
@@ -16,6 +17,9 @@ public sealed class FlakyGrainStorage : IGrainStorage
     public bool FailWrites { get; set; }
 
     public int BatchCount => Volatile.Read(ref _batches);
+
+    /// <summary>Batches whose write started on a thread-pool thread (the runtime's writer has a thread of its own).</summary>
+    public int BatchesOnThreadPool => Volatile.Read(ref _batchesOnThreadPool);
 
     /// <summary>While set, batch writes wait for it: a slow disk in the middle of a flush.</summary>
     public TaskCompletionSource? BatchGate { get; set; }
@@ -40,6 +44,10 @@ public sealed class FlakyGrainStorage : IGrainStorage
     public async ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _batches);
+        if (Thread.CurrentThread.IsThreadPoolThread)
+        {
+            Interlocked.Increment(ref _batchesOnThreadPool);
+        }
         if (BatchGate is { } gate)
         {
             await gate.Task;

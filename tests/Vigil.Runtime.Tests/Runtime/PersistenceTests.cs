@@ -55,6 +55,21 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task WriteBehindBatchesRunOnTheWritersOwnThreadNotOnTheThreadPool()
+    {
+        var storage = new FlakyGrainStorage();
+        await using var silo = await TestSilo.StartAsync(storage: storage);
+        var grain = silo.Grain<IPersistentCounterGrain>("writer-thread-" + Guid.NewGuid());
+        await grain.Increment();
+
+        await grain.Deactivate();
+        await silo.Runtime.WhenDeactivated(IdOf(grain)).Within("deactivation");
+
+        Assert.True(storage.BatchCount > 0, "the deactivation should have written its dirty state in a batch");
+        Assert.Equal(0, storage.BatchesOnThreadPool);
+    }
+
+    [Fact]
     public async Task EachStateIsWrittenOneIntervalAfterItBecameDirtyNotWithEveryOtherDirtyState()
     {
         var time = new FakeTimeProvider();
