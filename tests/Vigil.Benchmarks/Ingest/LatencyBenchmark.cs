@@ -11,13 +11,13 @@ namespace Vigil.Benchmarks.Ingest;
 
 /// <summary>
 /// Event-to-alert latency under load. This process hosts the silo (same extension methods as Program.cs, real Kestrel
-/// on loopback, SQLite storage) and subscribes to its in-process <see cref="ILiveFeed"/>; the load client, a separate
-/// process, first finds the maximum rate against this silo (closed loop), then sends open-loop background traffic at
-/// 50% and 80% of it with a probe every 20 ms: a classifier score that raises a fresh P1 alert for a new room, appended
-/// to a full background batch. Latency = the time the alert reaches the feed's subscriber minus the time the client
-/// started sending the request that carried the probe, both <c>Stopwatch.GetTimestamp()</c> (CLOCK_MONOTONIC on Linux,
-/// one clock for every process of the machine). It includes HTTP, parsing the whole batch, de-duplication, the room
-/// grain, the alert center and the feed.
+/// on loopback, SQLite storage, or memory with <c>--memory-storage</c>) and subscribes to its in-process
+/// <see cref="ILiveFeed"/>; the load client, a separate process, first finds the maximum rate against this silo
+/// (closed loop), then sends open-loop background traffic at 50% and 80% of it with a probe every 20 ms: a classifier
+/// score that raises a fresh P1 alert for a new room, appended to a full background batch. Latency = the time the
+/// alert reaches the feed's subscriber minus the time the client started sending the request that carried the probe,
+/// both <c>Stopwatch.GetTimestamp()</c> (CLOCK_MONOTONIC on Linux, one clock for every process of the machine). It
+/// includes HTTP, parsing the whole batch, de-duplication, the room grain, the alert center and the feed.
 /// </summary>
 internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport report)
 {
@@ -27,7 +27,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
 
     public async Task RunAsync()
     {
-        await using var silo = await InProcessSilo.StartAsync(IngestBenchmark.ApiKey);
+        await using var silo = await InProcessSilo.StartAsync(IngestBenchmark.ApiKey, options.Storage);
         using var stop = new CancellationTokenSource();
         var listening = Listen(silo.Services.GetRequiredService<ILiveFeed>(), stop.Token);
 

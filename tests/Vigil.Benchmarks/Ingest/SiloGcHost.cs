@@ -40,6 +40,11 @@ internal static class SiloGcHost
             start.ArgumentList.Add("--gc-trace");
         }
 
+        if (options.Storage == "Memory")
+        {
+            start.ArgumentList.Add("--memory-storage");
+        }
+
         if (options.LatencyBase is { } latencyBase)
         {
             start.ArgumentList.Add(BenchmarkOptions.LatencyBasePrefix + latencyBase.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
