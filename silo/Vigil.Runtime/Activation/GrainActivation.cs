@@ -60,7 +60,10 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     /// <summary>Requests queued or running; read without the lock as a hint by sweeps.</summary>
     internal int QueuedRequests => _mailbox.Count;
 
-    /// <summary>Queues a call. Returns false when the activation is dead and the sender must look the grain up again.</summary>
+    /// <summary>
+    /// Queues a call, and schedules the activation if it was idle: on the thread pool, or on this thread inside a
+    /// <see cref="CallerRunsScope"/>. Returns false when the activation is dead and the sender must look the grain up again.
+    /// </summary>
     public bool TryEnqueue(GrainRequest request)
     {
         bool schedule;
@@ -76,7 +79,23 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             schedule = TryClaimScheduleLocked();
         }
 
-        if (schedule)
+        if (!schedule)
+        {
+            return true;
+        }
+
+        if (CallerRunsScope.TryBeginInlineTurns())
+        {
+            try
+            {
+                Execute();
+            }
+            finally
+            {
+                CallerRunsScope.EndInlineTurns();
+            }
+        }
+        else
         {
             // The global queue is FIFO; a thread's local queue is LIFO and would let a few busy grains starve the rest.
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);

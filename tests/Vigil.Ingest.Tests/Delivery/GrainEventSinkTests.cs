@@ -166,6 +166,28 @@ public sealed class GrainEventSinkTests
         Assert.False(completedWhileHeld);
     }
 
+    [Fact]
+    public async Task ARequestForHundredsOfRoomsReachesEachRoomOnceWithItsEventsInOrder()
+    {
+        var factory = new RecordingGrainFactory(holdCalls: true);
+        var events = Enumerable.Range(0, 400)
+            .Select(i => Parse(TestEvents.Valid("chat.message", "e" + i).With("roomId", $"\"room-{i % 200}\"").Line()))
+            .ToArray();
+
+        var delivering = new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+        var completedWhileHeld = delivering.IsCompleted;
+        factory.ReleaseCalls();
+        await delivering.Within("the delivery to 200 rooms to complete");
+
+        Assert.False(completedWhileHeld);
+        Assert.Equal(200, factory.Calls.Count);
+        Assert.All(factory.Calls, call =>
+        {
+            var room = int.Parse(call.Grain["ILiveRoomGrain/room-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(["e" + room, "e" + (room + 200)], call.Events.Select(e => e.Id));
+        });
+    }
+
     private static string Ledger(string userId) => "IGifterLedgerGrain/" + GifterPartitions.KeyOf(userId);
 
     private static LiveEvent Parse(string line) =>

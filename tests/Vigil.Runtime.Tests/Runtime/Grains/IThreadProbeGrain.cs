@@ -1,0 +1,15 @@
+using Vigil.Runtime.Grains;
+
+namespace Vigil.Runtime.Tests.Runtime.Grains;
+
+/// <summary>Says on which thread, and with what ambient context, its turns run: for tests of where a turn is executed.</summary>
+public interface IThreadProbeGrain : IGrainWithStringKey
+{
+    Task<TurnSighting> Where();
+
+    /// <summary>Where this turn ran, then where the turn of <paramref name="peer"/> it called ran.</summary>
+    Task<TurnSighting[]> WhereWithPeer(string peer);
+
+    /// <summary>Counts a call, noting whether another turn of this grain was running meanwhile.</summary>
+    Task<TallyReading> Tally();
+}
