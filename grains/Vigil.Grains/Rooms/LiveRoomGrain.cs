@@ -26,6 +26,7 @@ public sealed class LiveRoomGrain(
     private DateTimeOffset _wallAtLatestEvent;
     private DateTimeOffset _evaluatedAt;
     private RoomState _roomState;
+    private bool _calm;
     private IGrainTimer? _fadeTimer;
     private RoomAlerts _alerts = null!;
     private HeatReporter _heat = null!;
@@ -53,21 +54,23 @@ public sealed class LiveRoomGrain(
     public Task Apply(IReadOnlyList<LiveEvent> events)
     {
         var policy = policies.Active;
-        CatchUpHistory(RoomClock());
+        var wall = TimeProvider.GetUtcNow();
+        CatchUpHistory(RoomClock(wall));
         var weighty = false;
         for (var i = 0; i < events.Count; i++)
         {
             weighty |= RoomEvents.Apply(Room, policy, events[i]);
         }
 
-        _wallAtLatestEvent = TimeProvider.GetUtcNow();
-        if (!weighty && IsCalmAndFresh())
+        // From here the room's clock reads its newest event's time.
+        _wallAtLatestEvent = wall;
+        if (!weighty && IsCalmAndFresh(Room.LatestEventAt))
         {
             state.MarkDirty();
             return Task.CompletedTask;
         }
 
-        return Evaluate(policy, RoomClock());
+        return Evaluate(policy, Room.LatestEventAt);
     }
 
     public Task<RoomSnapshot> GetState()
@@ -140,7 +143,7 @@ public sealed class LiveRoomGrain(
 
         var (risks, gauges) = (t_risks, t_gauges!);
 
-        var (index, maxRisk, rising, alerting) = (0, 0.0, false, false);
+        var (index, maxRisk, rising, alerting, calm) = (0, 0.0, false, false, true);
         foreach (var (category, entry) in Room.Categories)
         {
             var risk = PolicyEvaluator.Combine(policy, category, entry.Evidence, now);
@@ -152,6 +155,7 @@ public sealed class LiveRoomGrain(
             entry.LastRisk = risk.Risk;
             shadow.Observe(GetPrimaryKeyString(), Room.Region, category, entry.Evidence, now);
             alerting |= entry.State >= RoomState.Alert || entry.OpenAlertId is not null;
+            calm &= entry.State == RoomState.Normal && entry.OpenAlertId is null;
         }
 
         _roomState = PolicyEvaluator.StateFor(policy, Room.Region, risks.AsSpan(0, count), _roomState, alertPastSla: false);
@@ -164,7 +168,7 @@ public sealed class LiveRoomGrain(
             return ReconcileAlerts(policy, now, risks[..count]);
         }
 
-        UpdateFadeTimer();
+        UpdateFadeTimer(calm);
         return Task.CompletedTask;
     }
 
@@ -174,11 +178,8 @@ public sealed class LiveRoomGrain(
     /// state, and the room was evaluated less than <see cref="CalmEvaluationPeriod"/> ago in the same minute, so its
     /// history and heat are at most that stale. Most of a busy room's batches are like this.
     /// </summary>
-    private bool IsCalmAndFresh()
-    {
-        var now = RoomClock();
-        return now - _evaluatedAt < CalmEvaluationPeriod && MinuteHistory.MinuteOf(now) == MinuteHistory.MinuteOf(_evaluatedAt) && Room.IsCalm();
-    }
+    private bool IsCalmAndFresh(DateTimeOffset now) =>
+        _calm && now - _evaluatedAt < CalmEvaluationPeriod && MinuteHistory.MinuteOf(now) == MinuteHistory.MinuteOf(_evaluatedAt);
 
     /// <summary>Raises, updates or closes the alerts of the categories just evaluated, whose <paramref name="risks"/> are in the dictionary's order.</summary>
     private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now, Policy.CategoryRisk[] risks)
@@ -204,10 +205,16 @@ public sealed class LiveRoomGrain(
         };
     }
 
-    /// <summary>Re-evaluates on a timer while an alert is open, so evidence that stops arriving still fades and closes it.</summary>
-    private void UpdateFadeTimer()
+    /// <summary>
+    /// Re-evaluates on a timer while an alert is open, so evidence that stops arriving still fades and closes it. It runs
+    /// after every change to a category's state or alert, so it keeps <see cref="_calm"/> for the calm batches too.
+    /// </summary>
+    private void UpdateFadeTimer() => UpdateFadeTimer(Room.IsCalm());
+
+    private void UpdateFadeTimer(bool calm)
     {
-        var needed = !Room.IsCalm();
+        _calm = calm;
+        var needed = !calm;
         if (needed && _fadeTimer is null)
         {
             _fadeTimer = RegisterGrainTimer(_ => CatchUpAndEvaluate(), new GrainTimerCreationOptions(EvaluationPeriod, EvaluationPeriod, KeepAlive: true));
@@ -240,9 +247,11 @@ public sealed class LiveRoomGrain(
         return (Room.Viewers, Room.Categories.Select(p => KeyValuePair.Create(p.Key, PolicyEvaluator.Combine(policy, p.Key, p.Value.Evidence, at).Risk)));
     }
 
-    private DateTimeOffset RoomClock()
+    private DateTimeOffset RoomClock() => RoomClock(TimeProvider.GetUtcNow());
+
+    private DateTimeOffset RoomClock(DateTimeOffset wall)
     {
-        var sinceLatest = TimeProvider.GetUtcNow() - _wallAtLatestEvent;
+        var sinceLatest = wall - _wallAtLatestEvent;
         return Room.LatestEventAt + (sinceLatest > TimeSpan.Zero ? sinceLatest : TimeSpan.Zero);
     }
 }
