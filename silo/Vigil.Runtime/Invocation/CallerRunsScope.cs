@@ -16,7 +16,8 @@ namespace Vigil.Runtime.Invocation;
 /// nest on one stack and one grain cannot hold the sender for the whole call graph. A grain's thread is never a
 /// sender: <see cref="Open"/> inside a turn opens nothing.</para>
 /// <para>Inline turns run in a clean execution context, so the sender's async-locals (an HTTP request's logging scope
-/// or activity) do not leak into grain code or into the continuations it queues.</para>
+/// or activity) do not leak into grain code or into the continuations it queues, and each grain run here starts
+/// clean again, as on a pool thread.</para>
 /// </remarks>
 public readonly struct CallerRunsScope : IDisposable
 {
@@ -80,7 +81,16 @@ public readonly struct CallerRunsScope : IDisposable
         return true;
     }
 
-    internal static void EndInlineTurns() => t_open = true;
+    internal static void EndInlineTurns()
+    {
+        // A turn that left an async-local set must not hand it to the next grain run here, as a pool thread would not.
+        if (!ReferenceEquals(ExecutionContext.Capture(), CleanContext))
+        {
+            ExecutionContext.Restore(CleanContext);
+        }
+
+        t_open = true;
+    }
 
     private static ExecutionContext CaptureCleanContext()
     {

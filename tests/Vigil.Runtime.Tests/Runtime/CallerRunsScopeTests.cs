@@ -114,6 +114,27 @@ public sealed class CallerRunsScopeTests
     }
 
     [Fact]
+    public async Task AnAsyncLocalOneInlineTurnLeavesSetIsNotSeenByTheNextGrainRunThere()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var (first, second) = (silo.Grain<IThreadProbeGrain>("leaves-" + Guid.NewGuid()), silo.Grain<IThreadProbeGrain>("next-" + Guid.NewGuid()));
+        await Task.WhenAll(first.Where(), second.Where()).Within("both grains to activate");
+
+        var ((left, call), sender) = SendFromOwnThread(() =>
+        {
+            using (CallerRunsScope.Open())
+            {
+                return (first.LeaveAmbient("left by the first grain"), second.Where());
+            }
+        });
+        await left.Within("the first inline turn");
+        var sighting = await call.Within("the second inline turn");
+
+        Assert.Equal(sender, sighting.ThreadId);
+        Assert.Null(sighting.Ambient);
+    }
+
+    [Fact]
     public async Task ManySendersInlineAndQueuedNeverRunTwoTurnsOfOneGrainAtOnce()
     {
         const int Senders = 4, CallsEach = 2_000;

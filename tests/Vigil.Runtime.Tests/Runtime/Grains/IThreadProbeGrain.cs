@@ -7,6 +7,9 @@ public interface IThreadProbeGrain : IGrainWithStringKey
 {
     Task<TurnSighting> Where();
 
+    /// <summary>Sets <see cref="ThreadProbeGrain.Ambient"/> in the turn and leaves it set.</summary>
+    Task LeaveAmbient(string value);
+
     /// <summary>Where this turn ran, then where the turn of <paramref name="peer"/> it called ran.</summary>
     Task<TurnSighting[]> WhereWithPeer(string peer);
 

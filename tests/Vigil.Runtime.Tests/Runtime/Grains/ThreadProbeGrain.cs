@@ -13,6 +13,12 @@ public sealed class ThreadProbeGrain : Grain, IThreadProbeGrain
 
     public Task<TurnSighting> Where() => Task.FromResult(Sighting());
 
+    public Task LeaveAmbient(string value)
+    {
+        Ambient.Value = value;
+        return Task.CompletedTask;
+    }
+
     public async Task<TurnSighting[]> WhereWithPeer(string peer)
     {
         var mine = Sighting();
