@@ -100,28 +100,35 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         // that its turns still use both cores of a quiet silo instead of one after the other on this thread.
         var half = rooms.Count >= TwoSenderRooms ? rooms.Count / 2 : rooms.Count;
         var otherHalf = half < rooms.Count ? Task.Run(() => SendToRooms(rooms, calls, half, rooms.Count)) : Task.CompletedTask;
-        SendToRooms(rooms, calls, 0, half);
-        using (CallerRunsScope.Open())
+        try
         {
-            var index = rooms.Count;
-            foreach (var (broadcasterId, batch) in broadcasters)
+            SendToRooms(rooms, calls, 0, half);
+            using (CallerRunsScope.Open())
             {
-                calls[index++] = grains.GetGrain<IBroadcasterGrain>(broadcasterId).Apply(batch);
-            }
+                var index = rooms.Count;
+                foreach (var (broadcasterId, batch) in broadcasters)
+                {
+                    calls[index++] = grains.GetGrain<IBroadcasterGrain>(broadcasterId).Apply(batch);
+                }
 
-            foreach (var (userId, batch) in users)
-            {
-                calls[index++] = grains.GetGrain<IVipUserGrain>(userId).Apply(batch);
-            }
+                foreach (var (userId, batch) in users)
+                {
+                    calls[index++] = grains.GetGrain<IVipUserGrain>(userId).Apply(batch);
+                }
 
-            foreach (var (partition, batch) in ledgers ?? [])
-            {
-                calls[index++] = RecordGiftsAsync(partition, batch);
+                foreach (var (partition, batch) in ledgers ?? [])
+                {
+                    calls[index++] = RecordGiftsAsync(partition, batch);
+                }
             }
+        }
+        finally
+        {
+            // Even when this half failed: the request must not end while the other half is still sending its events.
+            await otherHalf;
         }
 
         // Grain calls cannot be cancelled once sent; the token only stops waiting for them.
-        await otherHalf;
         await Task.WhenAll(calls).WaitAsync(cancellationToken);
     }
 

@@ -90,6 +90,12 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             {
                 Execute();
             }
+            catch
+            {
+                // The activation is still claimed by this thread: hand it to the pool, or nothing would run it again.
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                throw;
+            }
             finally
             {
                 CallerRunsScope.EndInlineTurns();
@@ -107,67 +113,74 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     public void Execute()
     {
         var previousContext = SynchronizationContext.Current;
-        GrainRequest? finished = null;
-        var budget = TurnBudget;
-        while (true)
+        CallerRunsScope.EnterActivation();
+        try
         {
-            Work work;
-            List<GrainRequest>? failed = null;
-            Exception? failure = null;
-            var closed = finished;
-            finished = null;
-            lock (this)
+            GrainRequest? finished = null;
+            var budget = TurnBudget;
+            while (true)
             {
-                if (closed is not null)
+                Work work;
+                List<GrainRequest>? failed = null;
+                Exception? failure = null;
+                var closed = finished;
+                finished = null;
+                lock (this)
                 {
-                    FinishTurnLocked(closed, ref failed, ref failure);
-                }
-
-                if (budget-- == 0)
-                {
-                    work = new Work(WorkKind.Yield);
-                }
-                else
-                {
-                    work = TakeWorkLocked();
-                    if (work.Kind == WorkKind.None)
+                    if (closed is not null)
                     {
-                        if (closed is not null)
+                        FinishTurnLocked(closed, ref failed, ref failure);
+                    }
+
+                    if (budget-- == 0)
+                    {
+                        work = new Work(WorkKind.Yield);
+                    }
+                    else
+                    {
+                        work = TakeWorkLocked();
+                        if (work.Kind == WorkKind.None)
                         {
-                            // Stay scheduled while the caller is released: it often calls this grain again at once,
-                            // and this thread then serves that call without a trip through the thread pool.
-                            work = new Work(WorkKind.Recheck);
-                        }
-                        else
-                        {
-                            _scheduled = false;
+                            if (closed is not null)
+                            {
+                                // Stay scheduled while the caller is released: it often calls this grain again at once,
+                                // and this thread then serves that call without a trip through the thread pool.
+                                work = new Work(WorkKind.Recheck);
+                            }
+                            else
+                            {
+                                _scheduled = false;
+                            }
                         }
                     }
                 }
-            }
 
-            closed?.ReleaseToCaller();
-            FailAll(failed, failure);
-            if (work.Kind == WorkKind.None)
-            {
-                break;
-            }
+                closed?.ReleaseToCaller();
+                FailAll(failed, failure);
+                if (work.Kind == WorkKind.None)
+                {
+                    break;
+                }
 
-            if (work.Kind == WorkKind.Recheck)
-            {
-                continue;
-            }
+                if (work.Kind == WorkKind.Recheck)
+                {
+                    continue;
+                }
 
-            if (work.Kind == WorkKind.Yield)
-            {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                break;
-            }
+                if (work.Kind == WorkKind.Yield)
+                {
+                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    break;
+                }
 
-            finished = Run(work);
+                finished = Run(work);
+            }
         }
-
-        SynchronizationContext.SetSynchronizationContext(previousContext);
+        finally
+        {
+            CallerRunsScope.ExitActivation();
+            SynchronizationContext.SetSynchronizationContext(previousContext);
+        }
     }
 
     void IRequestHost.Post(GrainRequest request, SendOrPostCallback callback, object? state)

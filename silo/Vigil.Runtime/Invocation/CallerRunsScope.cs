@@ -14,7 +14,8 @@ namespace Vigil.Runtime.Invocation;
 /// continues on the pool, as always.</para>
 /// <para>Only the sender's own calls run inline. A call a grain makes while it runs inline is queued, so turns never
 /// nest on one stack and one grain cannot hold the sender for the whole call graph. A grain's thread is never a
-/// sender: <see cref="Open"/> inside a turn opens nothing.</para>
+/// sender: <see cref="Open"/> inside a turn, or in a caller that a finished turn released on the grain's thread,
+/// opens nothing.</para>
 /// <para>Inline turns run in a clean execution context, so the sender's async-locals (an HTTP request's logging scope
 /// or activity) do not leak into grain code or into the continuations it queues, and each grain run here starts
 /// clean again, as on a pool thread.</para>
@@ -23,6 +24,11 @@ public readonly struct CallerRunsScope : IDisposable
 {
     [ThreadStatic]
     private static bool t_open;
+
+    // How many activations' run loops are on this thread's stack. A caller released by a turn runs inside the loop
+    // (its await continues there), and must not send from there: its grains would run nested under the activation.
+    [ThreadStatic]
+    private static int t_activationsRunning;
 
     /// <summary>An execution context without async-locals, as a pool thread's work item starts with.</summary>
     private static readonly ExecutionContext CleanContext = CaptureCleanContext();
@@ -39,7 +45,7 @@ public readonly struct CallerRunsScope : IDisposable
     /// <summary>Opens the scope on this thread until <see cref="Dispose"/>, which must run on the same thread before it awaits anything.</summary>
     public static CallerRunsScope Open()
     {
-        if (t_open || SynchronizationContext.Current is GrainRequest || ExecutionContext.IsFlowSuppressed())
+        if (t_open || t_activationsRunning > 0 || SynchronizationContext.Current is GrainRequest || ExecutionContext.IsFlowSuppressed())
         {
             return default;
         }
@@ -91,6 +97,11 @@ public readonly struct CallerRunsScope : IDisposable
 
         t_open = true;
     }
+
+    /// <summary>An activation's run loop starts on this thread: no scope may open under it.</summary>
+    internal static void EnterActivation() => t_activationsRunning++;
+
+    internal static void ExitActivation() => t_activationsRunning--;
 
     private static ExecutionContext CaptureCleanContext()
     {

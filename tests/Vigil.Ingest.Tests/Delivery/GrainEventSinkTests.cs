@@ -188,6 +188,26 @@ public sealed class GrainEventSinkTests
         });
     }
 
+    [Fact]
+    public async Task ADeliveryThatFailsWaitsUntilItsSecondSenderHasSentEveryRoom()
+    {
+        var recorder = new RecordingGrainFactory();
+        using var factory = new FailingAndBlockingGrainFactory(recorder, failKey: "bc-boom", blockKey: "room-150");
+        var events = Enumerable.Range(0, 200)
+            .Select(i => Parse(TestEvents.Valid("chat.message", "e" + i).With("roomId", $"\"room-{i}\"").Line()))
+            .Append(Parse(TestEvents.Valid("room.started", "start").With("roomId", "\"room-0\"").With("broadcasterId", "\"bc-boom\"").Line()))
+            .ToArray();
+
+        var delivering = new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+        var endedWhileSecondSenderBlocked = delivering.IsCompleted;
+        factory.Unblock();
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => delivering.Within("the failed delivery to end"));
+
+        Assert.False(endedWhileSecondSenderBlocked, "the delivery ended while its second sender was still sending");
+        Assert.Contains("bc-boom", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(recorder.Calls, c => c.Grain == "ILiveRoomGrain/room-150");
+    }
+
     private static string Ledger(string userId) => "IGifterLedgerGrain/" + GifterPartitions.KeyOf(userId);
 
     private static LiveEvent Parse(string line) =>

@@ -135,6 +135,48 @@ public sealed class CallerRunsScopeTests
     }
 
     [Fact]
+    public async Task ACallerReleasedInsideAnotherGrainsRunLoopCannotOpenAScopeThere()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var busyKey = "busy-" + Guid.NewGuid();
+        var busy = silo.Grain<IThreadProbeGrain>(busyKey);
+        var idle = silo.Grain<IThreadProbeGrain>("idle-" + Guid.NewGuid());
+        await Task.WhenAll(busy.Where(), idle.Where()).Within("both grains to activate");
+        var release = ThreadProbeGrain.Unblock.GetOrAdd(busyKey, _ => new ManualResetEventSlim());
+        var blocked = ThreadProbeGrain.Blocked.GetOrAdd(busyKey, _ => new ManualResetEventSlim());
+
+        // Thread B runs a turn of the busy grain inline and blocks in it; a call queued behind that turn then runs in
+        // B's run loop, which releases its caller (awaiting without a context) there, on B, inside the loop.
+        var blocker = new Thread(() =>
+        {
+            using (CallerRunsScope.Open())
+            {
+                _ = busy.BlockUntilReleased();
+            }
+        });
+        blocker.Start();
+        Assert.True(blocked.Wait(TimeSpan.FromSeconds(30)), "the blocking turn never started");
+        var (sending, _) = SendFromOwnThread(() => SendAfter(busy.Where(), idle));
+        release.Set();
+        blocker.Join();
+        var ranNested = await sending.Within("the released caller to send");
+
+        Assert.False(ranNested, "a call sent from inside another grain's run loop ran its turn nested there");
+
+        static async Task<bool> SendAfter(Task<TurnSighting> queued, IThreadProbeGrain idle)
+        {
+            var loopThread = (await queued.ConfigureAwait(false)).ThreadId;
+            Task<TurnSighting> call;
+            using (CallerRunsScope.Open())
+            {
+                call = idle.Where();
+            }
+
+            return Environment.CurrentManagedThreadId == loopThread && call.IsCompletedSuccessfully && call.Result.ThreadId == loopThread;
+        }
+    }
+
+    [Fact]
     public async Task ManySendersInlineAndQueuedNeverRunTwoTurnsOfOneGrainAtOnce()
     {
         const int Senders = 4, CallsEach = 2_000;

@@ -7,6 +7,9 @@ public interface IThreadProbeGrain : IGrainWithStringKey
 {
     Task<TurnSighting> Where();
 
+    /// <summary>Blocks its thread until the test sets <see cref="ThreadProbeGrain.Unblock"/>, then counts as done: a turn that completes synchronously, late.</summary>
+    Task BlockUntilReleased();
+
     /// <summary>Sets <see cref="ThreadProbeGrain.Ambient"/> in the turn and leaves it set.</summary>
     Task LeaveAmbient(string value);
 

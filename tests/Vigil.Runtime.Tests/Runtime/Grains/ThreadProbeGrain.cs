@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Vigil.Runtime.Grains;
 
 namespace Vigil.Runtime.Tests.Runtime.Grains;
@@ -10,6 +11,23 @@ public sealed class ThreadProbeGrain : Grain, IThreadProbeGrain
 
     /// <summary>An async-local a test sets on the sending thread, to see whether grain code sees it.</summary>
     public static AsyncLocal<string?> Ambient { get; } = new();
+
+    /// <summary>Set by a test to let <see cref="BlockUntilReleased"/> return, per grain key.</summary>
+    public static ConcurrentDictionary<string, ManualResetEventSlim> Unblock { get; } = new();
+
+    /// <summary>Set by <see cref="BlockUntilReleased"/> once it blocks, per grain key.</summary>
+    public static ConcurrentDictionary<string, ManualResetEventSlim> Blocked { get; } = new();
+
+    public Task BlockUntilReleased()
+    {
+        Blocked.GetOrAdd(GetPrimaryKeyString(), _ => new ManualResetEventSlim()).Set();
+        if (!Unblock.GetOrAdd(GetPrimaryKeyString(), _ => new ManualResetEventSlim()).Wait(TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The test never released the blocked turn.");
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<TurnSighting> Where() => Task.FromResult(Sighting());
 
