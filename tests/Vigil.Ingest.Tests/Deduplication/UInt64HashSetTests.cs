@@ -30,6 +30,59 @@ public sealed class UInt64HashSetTests
     }
 
     [Fact]
+    public void GrowingMovesIdsOverLaterAddsAndKnowsEveryIdThroughout()
+    {
+        var set = new UInt64HashSet();
+        var added = new List<ulong>();
+        var growths = 0;
+
+        for (ulong i = 1; i <= 300_000; i++)
+        {
+            var key = i * 0x9E3779B97F4A7C15UL;
+            var wasGrowing = set.IsGrowing;
+            Assert.True(set.Add(key));
+            added.Add(key);
+            if (set.IsGrowing && !wasGrowing)
+            {
+                growths++;
+            }
+
+            if (set.IsGrowing && i % 97 == 0)
+            {
+                // Mid-move, ids from before the growth and since are all known, and none can be added twice.
+                var earlier = added[(int)(i * 31 % (ulong)added.Count)];
+                Assert.True(set.Contains(earlier));
+                Assert.False(set.Add(earlier));
+            }
+        }
+
+        Assert.True(growths >= 8, $"the table grew {growths} times");
+        Assert.Equal(added.Count, set.Count);
+        Assert.All(added, key => Assert.True(set.Contains(key)));
+    }
+
+    [Fact]
+    public void ARemovalWhileGrowingFinishesTheMoveAndRemovesOnlyItsId()
+    {
+        var set = new UInt64HashSet();
+        ulong key = 0;
+        while (!set.IsGrowing)
+        {
+            set.Add(++key * 0x9E3779B97F4A7C15UL);
+        }
+
+        Assert.True(set.Remove(1 * 0x9E3779B97F4A7C15UL));
+
+        Assert.False(set.IsGrowing);
+        Assert.Equal((int)key - 1, set.Count);
+        Assert.False(set.Contains(1 * 0x9E3779B97F4A7C15UL));
+        for (ulong k = 2; k <= key; k++)
+        {
+            Assert.True(set.Contains(k * 0x9E3779B97F4A7C15UL));
+        }
+    }
+
+    [Fact]
     public void SetShrinksWhenMostEntriesAreRemovedAndKeepsTheRest()
     {
         var set = new UInt64HashSet();
