@@ -99,12 +99,12 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         // pool (see CallerRunsScope). A request's rooms are sent by two threads, this one and one from the pool, so
         // that its turns still use both cores of a quiet silo instead of one after the other on this thread.
         var half = rooms.Count >= TwoSenderRooms ? rooms.Count / 2 : rooms.Count;
-        var otherHalf = half < rooms.Count ? Task.Run(() => SendToRooms(rooms, calls, half, rooms.Count)) : Task.CompletedTask;
+        var otherHalf = half < rooms.Count ? Task.Run(() => SendToRoomsInline(rooms, calls, half, rooms.Count)) : Task.CompletedTask;
         try
         {
-            SendToRooms(rooms, calls, 0, half);
             using (CallerRunsScope.Open())
             {
+                SendToRooms(rooms, calls, 0, half);
                 var index = rooms.Count;
                 foreach (var (broadcasterId, batch) in broadcasters)
                 {
@@ -191,7 +191,6 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
     /// <summary>Sends the rooms from the <paramref name="from"/>-th to before the <paramref name="to"/>-th, in the dictionary's order, their calls going to the same places in <paramref name="calls"/>.</summary>
     private void SendToRooms(Dictionary<string, List<LiveEvent>> rooms, Task[] calls, int from, int to)
     {
-        using var inline = CallerRunsScope.Open();
         var index = 0;
         foreach (var (roomId, batch) in rooms)
         {
@@ -207,6 +206,13 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
 
             index++;
         }
+    }
+
+    /// <summary><see cref="SendToRooms"/> from a thread of its own, with the idle rooms' turns run on it.</summary>
+    private void SendToRoomsInline(Dictionary<string, List<LiveEvent>> rooms, Task[] calls, int from, int to)
+    {
+        using var inline = CallerRunsScope.Open();
+        SendToRooms(rooms, calls, from, to);
     }
 
     private static bool IsViewing(EventType type) => type is EventType.ViewerJoined or EventType.ViewerLeft;
