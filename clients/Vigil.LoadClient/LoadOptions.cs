@@ -15,6 +15,13 @@ public sealed record LoadOptions
     /// <summary>Events generated into memory before the first request.</summary>
     public long Events { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// Events of the world's opening generated and not sent. A new world opens all its rooms within 90 simulated
+    /// seconds, a burst of room starts (new activations, rooms' state growing) that a platform in its steady state
+    /// never has; skipping it sends the world as it runs afterwards.
+    /// </summary>
+    public long Skip { get; init; }
+
     public int MinBatch { get; init; } = 500;
 
     public int MaxBatch { get; init; } = 1_000;
@@ -47,7 +54,7 @@ public sealed record LoadOptions
     /// <summary>Where each probe's room id and send time (<c>Stopwatch.GetTimestamp()</c>) are written, one per line.</summary>
     public string? ProbeLog { get; init; }
 
-    public const string Usage = "usage: Vigil.LoadClient --url <silo> --api-key <key> [--events N] [--batch 500-1000] [--connections C] "
+    public const string Usage = "usage: Vigil.LoadClient --url <silo> --api-key <key> [--events N] [--skip N] [--batch 500-1000] [--connections C] "
         + "[--seed S] [--rooms R] [--vips V] [--start 2026-11-23T10:00:00Z] [--warm-up s] [--window s] [--windows W] [--rate events/s] [--probe-interval ms] [--probe-log file]";
 
     /// <summary>Reads the arguments; null with <paramref name="error"/> set when they cannot work.</summary>
@@ -73,6 +80,7 @@ public sealed record LoadOptions
                 Url = new Uri(Required(values, "url")),
                 ApiKey = Required(values, "api-key"),
                 Events = Number(values, "events", 1_000_000L),
+                Skip = Number(values, "skip", 0L),
                 MinBatch = minBatch,
                 MaxBatch = maxBatch,
                 Connections = (int)Number(values, "connections", 8L),
@@ -102,6 +110,11 @@ public sealed record LoadOptions
         if (MinBatch < 1 || MaxBatch > 10_000 || MinBatch > MaxBatch)
         {
             return $"--batch must be a size or a range within 1-10000 (was {MinBatch}-{MaxBatch}).";
+        }
+
+        if (Skip < 0)
+        {
+            return $"--skip must not be negative (was {Skip}).";
         }
 
         if (Events < MaxBatch || Connections < 1 || Windows < 1 || Window <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || Rate < 0)

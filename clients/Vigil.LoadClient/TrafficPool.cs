@@ -30,13 +30,14 @@ public sealed class TrafficPool
     /// <summary>A start from which <paramref name="options"/>' events all end before <paramref name="now"/>, with a wide margin.</summary>
     public static DateTimeOffset SafeStart(LoadOptions options, DateTimeOffset now)
     {
-        var simulatedSeconds = options.Events / (options.Rooms * SimulatorOptions.EventsPerRoomSecond(1)) * 2 + 600;
+        var simulatedSeconds = (options.Events + options.Skip) / (options.Rooms * SimulatorOptions.EventsPerRoomSecond(1)) * 2 + 600;
         return now - TimeSpan.FromSeconds(simulatedSeconds);
     }
 
     /// <summary>
-    /// Generates <see cref="LoadOptions.Events"/> events as fast as the simulator goes (no pacing). The world starts far
-    /// enough in the past that no event is stamped after the wall clock, whatever the number of events.
+    /// Generates <see cref="LoadOptions.Events"/> events as fast as the simulator goes (no pacing), after dropping the
+    /// first <see cref="LoadOptions.Skip"/>. The world starts far enough in the past that no event is stamped after
+    /// the wall clock, whatever the number of events.
     /// </summary>
     public static TrafficPool Generate(LoadOptions options, DateTimeOffset now)
     {
@@ -54,6 +55,11 @@ public sealed class TrafficPool
         var counts = new List<int>();
         var buffer = new ArrayBufferWriter<byte>(1 << 20);
         long total = 0, bytes = 0;
+        for (long skipped = 0; skipped < options.Skip; skipped++)
+        {
+            generator.Next();
+        }
+
         while (total < options.Events)
         {
             var count = (int)Math.Min(sizes.Next(options.MinBatch, options.MaxBatch + 1), options.Events - total);

@@ -34,7 +34,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     private bool _scheduled;
     private bool _deactivateRequested;
     private DeactivationReason _deactivationReason;
-    private TaskCompletionSource? _snapshot;
+    // The flush slice (or slices) waiting for this activation's snapshot: pooled, old objects (see FlushSlice).
+    private object? _snapshot;
     private TaskCompletionSource? _deactivated;
     private long _lastActivity;
     private int _queuedForFlush;
@@ -64,31 +65,55 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     /// Queues a call, and schedules the activation if it was idle: on the thread pool, or on this thread inside a
     /// <see cref="CallerRunsScope"/>. Returns false when the activation is dead and the sender must look the grain up again.
     /// </summary>
+    /// <remarks>
+    /// A call that finds the activation idle inside a caller-runs scope starts at once on this thread without entering
+    /// the mailbox. A collection scans every old object written with a young reference since the last one, so a
+    /// mailbox slot written per call made each live room's mailbox a card to scan at every gen0 collection; the
+    /// request enters the mailbox (as running) only if its turn goes async.
+    /// </remarks>
     public bool TryEnqueue(GrainRequest request)
     {
-        bool schedule;
+        var inline = CallerRunsScope.TryBeginInlineTurns();
+        bool schedule = false, claimedInline = false;
         lock (this)
         {
             if (_status == ActivationStatus.Dead)
             {
+                if (inline)
+                {
+                    CallerRunsScope.CancelInlineTurns();
+                }
+
                 return false;
             }
 
             request.Host = this;
-            _mailbox.Enqueue(request);
-            schedule = TryClaimScheduleLocked();
+            if (inline && TryClaimInlineTurnLocked(request))
+            {
+                claimedInline = true;
+            }
+            else
+            {
+                _mailbox.Enqueue(request);
+                schedule = TryClaimScheduleLocked();
+            }
         }
 
-        if (!schedule)
+        if (!claimedInline && !schedule)
         {
+            if (inline)
+            {
+                CallerRunsScope.CancelInlineTurns();
+            }
+
             return true;
         }
 
-        if (CallerRunsScope.TryBeginInlineTurns())
+        if (inline)
         {
             try
             {
-                Execute();
+                RunLoop(claimedInline ? request : null);
             }
             catch
             {
@@ -110,13 +135,24 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         return true;
     }
 
-    public void Execute()
+    public void Execute() => RunLoop(inlineTurn: null);
+
+    /// <summary>
+    /// Runs the activation's work until none is left (or the turn budget is spent), starting with
+    /// <paramref name="inlineTurn"/> when the caller claimed the activation for it (<see cref="TryClaimInlineTurnLocked"/>).
+    /// </summary>
+    private void RunLoop(GrainRequest? inlineTurn)
     {
         var previousContext = SynchronizationContext.Current;
         CallerRunsScope.EnterActivation();
         try
         {
             GrainRequest? finished = null;
+            if (inlineTurn is not null)
+            {
+                finished = Run(new Work(WorkKind.Turn, inlineTurn));
+            }
+
             var budget = TurnBudget;
             while (true)
             {
@@ -346,30 +382,47 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
     void IWriteBehindParticipant.ClearQueuedForFlush() => Volatile.Write(ref _queuedForFlush, 0);
 
-    Task IWriteBehindParticipant.RequestSnapshotAsync()
+    void IWriteBehindParticipant.RequestSnapshot(FlushSlice slice)
     {
-        bool schedule;
-        Task task;
+        bool kept, schedule = false;
         lock (this)
         {
-            if (_status != ActivationStatus.Active || _states.Length == 0)
+            // Deactivation writes the states itself; an inactive activation has none.
+            kept = _status == ActivationStatus.Active && _states.Length > 0;
+            if (kept)
             {
-                // Deactivation writes the states itself; an inactive activation has none.
-                return Task.CompletedTask;
+                _snapshot = WithSlice(_snapshot, slice);
+                schedule = TryClaimScheduleLocked();
             }
-
-            _snapshot ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            task = _snapshot.Task;
-            schedule = TryClaimScheduleLocked();
         }
 
-        if (schedule)
+        if (!kept)
+        {
+            slice.Signal();
+        }
+        else if (schedule)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
-
-        return task;
     }
+
+    /// <summary>A pending snapshot request with <paramref name="slice"/> added: the slice alone, or a list when two flushes asked.</summary>
+    private static object WithSlice(object? pending, FlushSlice slice)
+    {
+        switch (pending)
+        {
+            case null:
+                return slice;
+            case FlushSlice first:
+                return new List<FlushSlice> { first, slice };
+            default:
+                var slices = (List<FlushSlice>)pending;
+                slices.Add(slice);
+                return slices;
+        }
+    }
+
+    Task IDirtyStateOwner.WhenWritten(long sequence) => _runtime.StateWriter.WhenWritten(sequence);
 
     private void RequestDeactivation(DeactivationReason reason)
     {
@@ -386,6 +439,53 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             {
                 ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Claims an idle activation for <paramref name="request"/> to run at once on this thread, outside the mailbox:
+    /// only when nothing else is queued, running or due (continuations, a lifecycle step, deactivation, a snapshot),
+    /// so it is exactly the turn <see cref="TakeWorkLocked"/> would have started next.
+    /// </summary>
+    private bool TryClaimInlineTurnLocked(GrainRequest request)
+    {
+        if (_scheduled || _status != ActivationStatus.Active || _mailbox.Count != 0 || _continuations is { Count: > 0 }
+            || _lifecycle is not null || _deactivateRequested || _snapshot is not null || request.IsCompleted)
+        {
+            return false;
+        }
+
+        _scheduled = true;
+        request.InlineTurn = GrainRequest.InlineTurnRunning;
+        if (!request.Method.IsReadOnly)
+        {
+            _runningWriters++;
+        }
+
+        if (request.CountsAsActivity)
+        {
+            _lastActivity = request.SentTimestamp;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// An inline turn that did not complete synchronously joins the mailbox's running requests, so interleaving rules,
+    /// timeouts and deactivation see it; unless it already finished on another thread meanwhile. Returns whether it did.
+    /// </summary>
+    private bool AdoptInlineTurn(GrainRequest request)
+    {
+        lock (this)
+        {
+            if (request.InlineTurn == GrainRequest.InlineTurnFinished)
+            {
+                return true;
+            }
+
+            request.InlineTurn = 0;
+            _mailbox.AdoptRunning(request);
+            return false;
         }
     }
 
@@ -448,15 +548,17 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             case ActivationStatus.Active:
                 if (_mailbox.Running == 0 && _lifecycle is null)
                 {
-                    if (_deactivateRequested)
-                    {
-                        return new Work(WorkKind.Turn, StartDeactivationLocked());
-                    }
-
+                    // A snapshot before a deactivation: its flush slice waits for it, and the deactivation then
+                    // writes only what changed since.
                     if (_snapshot is { } snapshot)
                     {
                         _snapshot = null;
                         return new Work(WorkKind.Snapshot, Snapshot: snapshot);
+                    }
+
+                    if (_deactivateRequested)
+                    {
+                        return new Work(WorkKind.Turn, StartDeactivationLocked());
                     }
                 }
 
@@ -561,6 +663,12 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
                     completedSynchronously = true;
                 }
 
+                if (!completedSynchronously && request.InlineTurn == GrainRequest.InlineTurnRunning && AdoptInlineTurn(request))
+                {
+                    // Finished on another thread before it could join the mailbox; that thread closed it.
+                    return null;
+                }
+
                 return completedSynchronously ? request : null;
         }
     }
@@ -573,7 +681,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             return;
         }
 
-        _mailbox.RemoveRunning(request);
+        if (request.InlineTurn == GrainRequest.InlineTurnRunning)
+        {
+            // An inline turn, never in the mailbox; its runner sees this if it was about to adopt it.
+            request.InlineTurn = GrainRequest.InlineTurnFinished;
+        }
+        else
+        {
+            _mailbox.RemoveRunning(request);
+        }
+
         if (!request.Method.IsReadOnly)
         {
             _runningWriters--;
@@ -657,6 +774,9 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
     private void DieLocked()
     {
+        // Not expected (a snapshot request is served before deactivation), but a flush must never wait for the dead.
+        FlushSlice.SignalAll(_snapshot);
+        _snapshot = null;
         _status = ActivationStatus.Dead;
         _runtime.RemoveActivation(this);
         _deactivated?.TrySetResult();
@@ -729,21 +849,16 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         }
     }
 
-    private void RunSnapshot(TaskCompletionSource completion)
+    private void RunSnapshot(object slices)
     {
         var writes = SnapshotDirtyStates();
         if (writes is null)
         {
-            completion.TrySetResult();
+            FlushSlice.SignalAll(slices);
             return;
         }
 
-        _runtime.StateWriter.SubmitAsync(writes).ContinueWith(
-            static (_, state) => ((TaskCompletionSource)state!).TrySetResult(),
-            completion,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _runtime.StateWriter.Submit(writes, slices);
     }
 
     private List<PendingStateWrite>? SnapshotDirtyStates()
@@ -801,5 +916,5 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
     private readonly record struct Continuation(GrainRequest Request, SendOrPostCallback Callback, object? State);
 
-    private readonly record struct Work(WorkKind Kind, GrainRequest? Request = null, Continuation Continuation = default, TaskCompletionSource? Snapshot = null);
+    private readonly record struct Work(WorkKind Kind, GrainRequest? Request = null, Continuation Continuation = default, object? Snapshot = null);
 }

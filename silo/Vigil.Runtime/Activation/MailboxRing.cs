@@ -33,6 +33,20 @@ internal struct MailboxRing
         _count++;
     }
 
+    /// <summary>Adds <paramref name="request"/>, already running, to the running prefix (an inline turn that went async).</summary>
+    public void AdoptRunning(GrainRequest request)
+    {
+        if (_items is null || _count == _items.Length)
+        {
+            Grow();
+        }
+
+        _head = (_head - 1 + _items!.Length) % _items.Length;
+        _items[_head] = request;
+        _count++;
+        _running++;
+    }
+
     /// <summary>Moves the first pending request into the running prefix.</summary>
     public void StartPending() => _running++;
 

@@ -87,6 +87,9 @@ public readonly struct CallerRunsScope : IDisposable
         return true;
     }
 
+    /// <summary>Gives back a <see cref="TryBeginInlineTurns"/> under which no turn ran (nothing to clean).</summary>
+    internal static void CancelInlineTurns() => t_open = true;
+
     internal static void EndInlineTurns()
     {
         // A turn that left an async-local set must not hand it to the next grain run here, as a pool thread would not.

@@ -33,6 +33,17 @@ public abstract class GrainRequest : SynchronizationContext
 
     internal IRequestHost? Host;
 
+    /// <summary>
+    /// Whether the request runs as an inline turn that is not in its activation's mailbox (see
+    /// <c>GrainActivation.TryEnqueue</c>): <see cref="InlineTurnRunning"/> while it runs there, <see cref="InlineTurnFinished"/>
+    /// once its turn has finished before the activation could take it into the mailbox; guarded by the activation's lock.
+    /// </summary>
+    internal int InlineTurn;
+
+    internal const int InlineTurnRunning = 1;
+
+    internal const int InlineTurnFinished = 2;
+
     /// <summary><see cref="TimeProvider.GetTimestamp"/> when the request was sent.</summary>
     internal long SentTimestamp;
 

@@ -8,4 +8,7 @@ internal interface IDirtyStateOwner
     GrainId GrainId { get; }
 
     void NotifyDirty();
+
+    /// <summary>Completes once the write-behind writer has finished the group numbered <paramref name="sequence"/>.</summary>
+    Task WhenWritten(long sequence);
 }

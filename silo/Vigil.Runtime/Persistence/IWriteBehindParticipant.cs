@@ -6,6 +6,6 @@ internal interface IWriteBehindParticipant
     /// <summary>Clears the queued mark, so a change after this point queues the activation again.</summary>
     void ClearQueuedForFlush();
 
-    /// <summary>Asks for a snapshot of the dirty states; completes when those states are written or have failed.</summary>
-    Task RequestSnapshotAsync();
+    /// <summary>Asks for a snapshot of the dirty states; <paramref name="slice"/> is signaled once they are written or have failed.</summary>
+    void RequestSnapshot(FlushSlice slice);
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Vigil.Runtime.Persistence;
 
 /// <summary>
@@ -13,8 +15,11 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
     private readonly StateFormat<TState> _format;
     private int _version;
     private int _flushedVersion;
-    private Task? _inFlight;
+    // The writer's group carrying this state's snapshot, 0 when none is in flight: a number rather than the group's
+    // task, and the etag as a number when it is one, so a write hands this old object no young reference (see FlushSlice).
+    private long _inFlightSequence;
     private string? _etag;
+    private long _etagNumber = -1;
 
     public PersistentState(IDirtyStateOwner owner, string stateName, IGrainStorage storage, StateFormat<TState> format)
     {
@@ -29,7 +34,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
 
     public TState State { get; set; }
 
-    public string? Etag => Volatile.Read(ref _etag);
+    public string? Etag => Volatile.Read(ref _etag) ?? (Volatile.Read(ref _etagNumber) is >= 0 and var number ? number.ToString(CultureInfo.InvariantCulture) : null);
 
     public bool RecordExists { get; private set; }
 
@@ -42,13 +47,13 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         if (stored is null)
         {
             State = new TState();
-            Volatile.Write(ref _etag, null);
+            SetEtag(null);
             RecordExists = false;
         }
         else
         {
             State = Decode(stored.Payload);
-            Volatile.Write(ref _etag, stored.Etag);
+            SetEtag(stored.Etag);
             RecordExists = true;
         }
 
@@ -61,7 +66,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         var version = Volatile.Read(ref _version);
         var payload = _format.Serialize(State);
         var etag = await _storage.WriteAsync(_owner.GrainId, StateName, payload, Etag);
-        Volatile.Write(ref _etag, etag);
+        SetEtag(etag);
         RecordExists = true;
         MarkFlushed(version);
     }
@@ -72,7 +77,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         var version = Volatile.Read(ref _version);
         await _storage.ClearAsync(_owner.GrainId, StateName, Etag);
         State = new TState();
-        Volatile.Write(ref _etag, null);
+        SetEtag(null);
         RecordExists = false;
         MarkFlushed(version);
     }
@@ -88,7 +93,7 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
 
     public PendingStateWrite? TakeSnapshot()
     {
-        if (!IsDirty || _inFlight is { IsCompleted: false })
+        if (!IsDirty || Volatile.Read(ref _inFlightSequence) != 0)
         {
             return null;
         }
@@ -98,21 +103,21 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag));
     }
 
-    public void SetInFlight(Task write) => _inFlight = write;
+    public void SetInFlight(long sequence) => Volatile.Write(ref _inFlightSequence, sequence);
 
     public Task InFlightWrite => WaitForInFlightWrite();
 
     public void OnWritten(int version, string etag)
     {
-        Volatile.Write(ref _etag, etag);
+        SetEtag(etag);
         RecordExists = true;
-        _inFlight = null;
+        Volatile.Write(ref _inFlightSequence, 0);
         MarkFlushed(version);
     }
 
     public void OnWriteFailed()
     {
-        _inFlight = null;
+        Volatile.Write(ref _inFlightSequence, 0);
         _owner.NotifyDirty();
     }
 
@@ -142,5 +147,21 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         }
     }
 
-    private Task WaitForInFlightWrite() => _inFlight is { IsCompleted: false } write ? write : Task.CompletedTask;
+    private Task WaitForInFlightWrite() => Volatile.Read(ref _inFlightSequence) is not 0 and var sequence ? _owner.WhenWritten(sequence) : Task.CompletedTask;
+
+    /// <summary>Keeps a canonical decimal etag (SQLite's) as a number, anything else as the string it is.</summary>
+    private void SetEtag(string? etag)
+    {
+        if (etag is { Length: > 0 and <= 18 } && (etag[0] != '0' || etag.Length == 1)
+            && long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            Volatile.Write(ref _etagNumber, number);
+            Volatile.Write(ref _etag, null);
+        }
+        else
+        {
+            Volatile.Write(ref _etag, etag);
+            Volatile.Write(ref _etagNumber, -1);
+        }
+    }
 }

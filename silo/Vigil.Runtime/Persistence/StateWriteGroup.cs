@@ -1,17 +1,24 @@
 namespace Vigil.Runtime.Persistence;
 
-/// <summary>The dirty states of one activation handed to the writer together; completes with how many failed.</summary>
-internal sealed class StateWriteGroup(IReadOnlyList<PendingStateWrite> items)
+/// <summary>
+/// The dirty states one activation snapshotted at once, written in one batch, numbered in submission order. Whoever
+/// waits is told when the group is done: a flush slice (write-behind) or a completion with the failure count
+/// (deactivation's final write).
+/// </summary>
+internal sealed class StateWriteGroup(IReadOnlyList<PendingStateWrite> items, long sequence, object? slices, TaskCompletionSource<int>? completion)
 {
-    private readonly TaskCompletionSource<int> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _failed;
 
     public IReadOnlyList<PendingStateWrite> Items { get; } = items;
 
-    /// <summary>Completes with the number of states that could not be written (they stay dirty).</summary>
-    public Task<int> Completion => _completion.Task;
+    /// <summary>Submission order; the writer finishes groups in this order.</summary>
+    public long Sequence { get; } = sequence;
 
     public void RecordFailure() => _failed++;
 
-    public void Complete() => _completion.TrySetResult(_failed);
+    public void Complete()
+    {
+        completion?.TrySetResult(_failed);
+        FlushSlice.SignalAll(slices);
+    }
 }

@@ -23,6 +23,10 @@ internal sealed partial class StateWriter : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock _submitLock = new();
+    private long _submitted;
+    private long _completedThrough;
+    private TaskCompletionSource _progress = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StateWriter(IGrainStorage storage, RuntimeMetrics metrics, ILogger logger, int maxBatchSize)
     {
@@ -33,16 +37,51 @@ internal sealed partial class StateWriter : IAsyncDisposable
         new Thread(Run) { IsBackground = true, Name = "Vigil write-behind" }.Start();
     }
 
+    /// <summary>
+    /// Queues <paramref name="items"/> (one activation's snapshots) for the next batch; completes with how many of them
+    /// failed (they stay dirty). For writes someone awaits, such as a deactivation's final one.
+    /// </summary>
     public Task<int> SubmitAsync(IReadOnlyList<PendingStateWrite> items)
     {
-        var group = new StateWriteGroup(items);
-        foreach (var item in items)
+        var completion = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return Submit(items, slices: null, completion) ? completion.Task
+            : Task.FromException<int>(new ObjectDisposedException(nameof(StateWriter), "The state writer has stopped; the states stay dirty."));
+    }
+
+    /// <summary>
+    /// Queues a write-behind snapshot; <paramref name="slices"/> (see <see cref="FlushSlice.SignalAll"/>) are signaled
+    /// when it is written or has failed, with no task per group.
+    /// </summary>
+    public void Submit(IReadOnlyList<PendingStateWrite> items, object slices)
+    {
+        if (!Submit(items, slices, completion: null))
         {
-            item.Slot.SetInFlight(group.Completion);
+            FlushSlice.SignalAll(slices);
+        }
+    }
+
+    /// <summary>Completes once every group up to <paramref name="sequence"/> is written or has failed.</summary>
+    public Task WhenWritten(long sequence) =>
+        Volatile.Read(ref _completedThrough) >= sequence ? Task.CompletedTask : WaitForAsync(sequence);
+
+    private bool Submit(IReadOnlyList<PendingStateWrite> items, object? slices, TaskCompletionSource<int>? completion)
+    {
+        _metrics.AddPendingWrites(items.Count);
+        bool queued;
+        lock (_submitLock)
+        {
+            // Numbered and queued under one lock, so the channel holds groups in number order and the writer can
+            // publish "everything up to N is done" as one number.
+            var group = new StateWriteGroup(items, ++_submitted, slices, completion);
+            foreach (var item in items)
+            {
+                item.Slot.SetInFlight(group.Sequence);
+            }
+
+            queued = _groups.Writer.TryWrite(group);
         }
 
-        _metrics.AddPendingWrites(items.Count);
-        if (!_groups.Writer.TryWrite(group))
+        if (!queued)
         {
             foreach (var item in items)
             {
@@ -50,10 +89,24 @@ internal sealed partial class StateWriter : IAsyncDisposable
             }
 
             _metrics.AddPendingWrites(-items.Count);
-            return Task.FromException<int>(new ObjectDisposedException(nameof(StateWriter), "The state writer has stopped; the states stay dirty."));
         }
 
-        return group.Completion;
+        return queued;
+    }
+
+    private async Task WaitForAsync(long sequence)
+    {
+        while (true)
+        {
+            // The batch signal first, then the number: the writer publishes the number before it swaps the signal.
+            var progress = Volatile.Read(ref _progress);
+            if (Volatile.Read(ref _completedThrough) >= sequence)
+            {
+                return;
+            }
+
+            await progress.Task.ConfigureAwait(false);
+        }
     }
 
     private void Run()
@@ -78,6 +131,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
                 writes.Clear();
             }
 
+            PublishProgress();
             _stopped.TrySetResult();
         }
         catch (Exception exception)
@@ -127,7 +181,10 @@ internal sealed partial class StateWriter : IAsyncDisposable
             }
 
             group.Complete();
+            Volatile.Write(ref _completedThrough, group.Sequence);
         }
+
+        PublishProgress();
 
         _metrics.AddPendingWrites(-writes.Count);
         _metrics.FlushedStates.Add(writes.Count - failed);
@@ -136,6 +193,10 @@ internal sealed partial class StateWriter : IAsyncDisposable
             _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
         }
     }
+
+    /// <summary>Wakes whoever waits for a group written by now (<see cref="WhenWritten"/>).</summary>
+    private void PublishProgress() =>
+        Interlocked.Exchange(ref _progress, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public async ValueTask DisposeAsync()
     {

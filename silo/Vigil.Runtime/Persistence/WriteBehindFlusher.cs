@@ -26,6 +26,8 @@ internal sealed class WriteBehindFlusher : IDisposable
     private readonly long _intervalTicks;
     private readonly RuntimeMetrics _metrics;
     private readonly ITimer _timer;
+    private readonly FlushSlice[] _slices;
+    private int _nextSlice;
     private Task _lastFlush = Task.CompletedTask;
 
     public WriteBehindFlusher(TimeProvider timeProvider, TimeSpan interval, RuntimeMetrics metrics)
@@ -33,6 +35,12 @@ internal sealed class WriteBehindFlusher : IDisposable
         _time = timeProvider;
         _intervalTicks = (long)(interval.TotalSeconds * timeProvider.TimestampFrequency);
         _metrics = metrics;
+        _slices = new FlushSlice[2 * TicksPerInterval];
+        for (var i = 0; i < _slices.Length; i++)
+        {
+            _slices[i] = new FlushSlice();
+        }
+
         var slice = interval / TicksPerInterval;
         _timer = timeProvider.CreateTimer(static s => ((WriteBehindFlusher)s!).OnTimer(), this, slice, slice);
     }
@@ -56,28 +64,53 @@ internal sealed class WriteBehindFlusher : IDisposable
     {
         // Only what was queued when the flush started: an activation that re-queues itself meanwhile waits for the next.
         var count = _queue.Count;
-        List<Task>? snapshots = null;
+        FlushSlice? slice = null;
+        var done = Task.CompletedTask;
         while (count-- > 0 && _queue.TryPeek(out var head) && head.DirtySince <= dueBefore && _queue.TryDequeue(out var next))
         {
             _metrics.AddDirtyActivations(-1);
             next.Participant.ClearQueuedForFlush();
-            (snapshots ??= []).Add(next.Participant.RequestSnapshotAsync());
+            slice ??= StartSlice(out done);
+            slice.Add();
+            next.Participant.RequestSnapshot(slice);
         }
 
-        if (snapshots is null)
+        if (slice is null)
         {
             return Task.CompletedTask;
         }
 
-        var flush = Task.WhenAll(snapshots);
+        // The slice's own count, held while activations were being asked.
+        slice.Signal();
         lock (_queue)
         {
             // Keep every flush still writing awaitable in one task, so a test (or a caller) waiting on LastFlush does
             // not miss a slice that started earlier and is still writing.
-            _lastFlush = _lastFlush.IsCompleted ? flush : Task.WhenAll(_lastFlush, flush);
+            _lastFlush = _lastFlush.IsCompleted ? done : Task.WhenAll(_lastFlush, done);
         }
 
-        return flush;
+        return done;
+    }
+
+    /// <summary>An idle slice of the pool, or a new one when all are still writing (the writer is far behind).</summary>
+    private FlushSlice StartSlice(out Task done)
+    {
+        lock (_slices)
+        {
+            for (var i = 0; i < _slices.Length; i++)
+            {
+                var index = (_nextSlice + i) % _slices.Length;
+                if (_slices[index].TryStart(out done))
+                {
+                    _nextSlice = index + 1;
+                    return _slices[index];
+                }
+            }
+        }
+
+        var fresh = new FlushSlice();
+        fresh.TryStart(out done);
+        return fresh;
     }
 
     public void Dispose() => _timer.Dispose();

@@ -74,6 +74,7 @@ internal static class LoadClientProcess
             "--url", options.Url.ToString(),
             "--api-key", options.ApiKey,
             "--events", Invariant(options.Events),
+            "--skip", Invariant(options.Skip),
             "--batch", Invariant(options.MinBatch) + "-" + Invariant(options.MaxBatch),
             "--connections", Invariant(options.Connections),
             "--seed", Invariant(options.Seed),

@@ -21,6 +21,12 @@ public sealed class FlakyGrainStorage : IGrainStorage
     /// <summary>Batches whose write started on a thread-pool thread (the runtime's writer has a thread of its own).</summary>
     public int BatchesOnThreadPool => Volatile.Read(ref _batchesOnThreadPool);
 
+    /// <summary>
+    /// When set, the etags this storage hands out are the inner ones behind this prefix (and expected etags lose it
+    /// again): a store whose etags are not plain numbers, such as an HTTP entity tag.
+    /// </summary>
+    public string? EtagPrefix { get; init; }
+
     /// <summary>While set, batch writes wait for it: a slow disk in the middle of a flush.</summary>
     public TaskCompletionSource? BatchGate { get; set; }
 
@@ -32,14 +38,16 @@ public sealed class FlakyGrainStorage : IGrainStorage
             throw new GrainStorageException("simulated read failure");
         }
 
-        return Inner.ReadAsync(grainId, stateName, cancellationToken);
+        return EtagPrefix is null ? Inner.ReadAsync(grainId, stateName, cancellationToken) : ReadPrefixed(grainId, stateName, cancellationToken);
     }
 
-    public ValueTask<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default) =>
-        FailWrites ? throw new GrainStorageException("simulated write failure") : Inner.WriteAsync(grainId, stateName, payload, expectedEtag, cancellationToken);
+    public async ValueTask<string> WriteAsync(GrainId grainId, string stateName, ReadOnlyMemory<byte> payload, string? expectedEtag, CancellationToken cancellationToken = default) =>
+        FailWrites
+            ? throw new GrainStorageException("simulated write failure")
+            : Outer(await Inner.WriteAsync(grainId, stateName, payload, InnerEtag(expectedEtag), cancellationToken))!;
 
     public ValueTask ClearAsync(GrainId grainId, string stateName, string? expectedEtag, CancellationToken cancellationToken = default) =>
-        Inner.ClearAsync(grainId, stateName, expectedEtag, cancellationToken);
+        Inner.ClearAsync(grainId, stateName, InnerEtag(expectedEtag), cancellationToken);
 
     public async ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default)
     {
@@ -53,6 +61,26 @@ public sealed class FlakyGrainStorage : IGrainStorage
             await gate.Task;
         }
 
-        return FailWrites ? throw new GrainStorageException("simulated batch failure") : await Inner.WriteBatchAsync(writes, cancellationToken);
+        if (FailWrites)
+        {
+            throw new GrainStorageException("simulated batch failure");
+        }
+
+        if (EtagPrefix is null)
+        {
+            return await Inner.WriteBatchAsync(writes, cancellationToken);
+        }
+
+        var results = await Inner.WriteBatchAsync(writes.Select(w => w with { ExpectedEtag = InnerEtag(w.ExpectedEtag) }).ToArray(), cancellationToken);
+        return results.Select(r => r with { NewEtag = Outer(r.NewEtag) }).ToArray();
     }
+
+    private async ValueTask<StoredState?> ReadPrefixed(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+        await Inner.ReadAsync(grainId, stateName, cancellationToken) is { } stored ? new StoredState(stored.Payload, Outer(stored.Etag)!) : null;
+
+    private string? Outer(string? etag) => etag is null ? null : EtagPrefix + etag;
+
+    private string? InnerEtag(string? etag) =>
+        etag is null || EtagPrefix is null ? etag
+        : etag.StartsWith(EtagPrefix, StringComparison.Ordinal) ? etag[EtagPrefix.Length..] : "not-issued-here:" + etag;
 }

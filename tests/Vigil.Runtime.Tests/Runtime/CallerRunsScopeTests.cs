@@ -68,6 +68,36 @@ public sealed class CallerRunsScopeTests
     }
 
     [Fact]
+    public async Task AnInlineTurnThatGoesAsyncStillHoldsTheGrainAgainstTheNextCall()
+    {
+        await using var silo = await TestSilo.StartAsync();
+        var key = "inline-async-" + Guid.NewGuid();
+        var probe = GateProbe.For(key);
+        var grain = silo.Grain<IGateGrain>(key);
+        await grain.Touch().Within("the grain to activate");
+
+        // The first write starts inline (the grain is idle) and awaits the gate: its turn leaves the sender's thread
+        // unfinished, outside the mailbox until then, and must count as running from there on.
+        var (first, _) = SendFromOwnThread(() =>
+        {
+            using (CallerRunsScope.Open())
+            {
+                return grain.Write();
+            }
+        });
+        await probe.FirstInside.Task.Within("the first write to hold the grain");
+        var second = grain.Write();
+        await Task.Delay(100);
+        var secondWaited = !second.IsCompleted;
+        probe.Gate.SetResult();
+        await Task.WhenAll(first, second).Within("both writes to finish");
+
+        Assert.True(secondWaited, "the second write should have waited for the first, which is still running");
+        Assert.False(probe.OverlapSeen);
+        Assert.Equal(1, probe.MaxInside);
+    }
+
+    [Fact]
     public async Task ACallAGrainMakesWhileRunningInlineIsQueuedRatherThanNestedOnTheSendersStack()
     {
         await using var silo = await TestSilo.StartAsync();
