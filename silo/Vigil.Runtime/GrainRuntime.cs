@@ -50,7 +50,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
             name => name is null ? meteredStorage : new MeteredGrainStorage(services.GetRequiredKeyedService<IGrainStorage>(name), metrics, timeProvider));
         _defaultTimeoutTicks = ToTicks(_options.CallTimeout);
         StateWriter = new StateWriter(meteredStorage, metrics, logger, _options.MaxWriteBatchSize);
-        Flusher = new WriteBehindFlusher(timeProvider, _options.FlushInterval, metrics);
+        Flusher = new WriteBehindFlusher(timeProvider, _options.FlushInterval, metrics, logger);
         metrics.MailboxDepthSource = () => _activations.Values.Sum(a => (long)a.QueuedRequests);
     }
 

@@ -18,6 +18,7 @@ if (options is null)
 BenchmarkReport.Log(BenchmarkReport.DescribeEnvironment(options));
 using var allocations = options.SampleAllocations ? new AllocationSampler() : null;
 using var gcTrace = options.TraceGc ? new GcPauseTrace() : null;
+using var poolTrace = options.TraceGc ? new PoolDelayTrace() : null;
 var report = new BenchmarkReport(options, allocations);
 var ingest = new IngestBenchmark(options, report);
 var suites = new (string Name, Func<Task> Run)[]

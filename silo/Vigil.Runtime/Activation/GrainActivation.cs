@@ -109,30 +109,38 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             return true;
         }
 
-        if (inline)
-        {
-            try
-            {
-                RunLoop(claimedInline ? request : null);
-            }
-            catch
-            {
-                // The activation is still claimed by this thread: hand it to the pool, or nothing would run it again.
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-                throw;
-            }
-            finally
-            {
-                CallerRunsScope.EndInlineTurns();
-            }
-        }
-        else
+        RunClaimed(inline, claimedInline ? request : null);
+        return true;
+    }
+
+    /// <summary>
+    /// Runs the activation this thread has just claimed: here when <paramref name="inline"/> (the thread began inline
+    /// turns of its caller-runs scope), starting with <paramref name="inlineTurn"/> if one was claimed with it; else on
+    /// the pool.
+    /// </summary>
+    private void RunClaimed(bool inline, GrainRequest? inlineTurn)
+    {
+        if (!inline)
         {
             // The global queue is FIFO; a thread's local queue is LIFO and would let a few busy grains starve the rest.
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            return;
         }
 
-        return true;
+        try
+        {
+            RunLoop(inlineTurn);
+        }
+        catch
+        {
+            // The activation is still claimed by this thread: hand it to the pool, or nothing would run it again.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            throw;
+        }
+        finally
+        {
+            CallerRunsScope.EndInlineTurns();
+        }
     }
 
     public void Execute() => RunLoop(inlineTurn: null);
@@ -402,7 +410,9 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         }
         else if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            // Inside the flusher's caller-runs scope the snapshot turn runs here: thousands of activations queued to
+            // the pool at once per flush tick put every ingest request and alert behind them.
+            RunClaimed(CallerRunsScope.TryBeginInlineTurns(), inlineTurn: null);
         }
     }
 

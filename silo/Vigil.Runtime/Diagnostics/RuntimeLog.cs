@@ -23,6 +23,9 @@ internal static partial class RuntimeLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "OnDeactivateAsync of grain {GrainId} threw; its state is written anyway")]
     public static partial void OnDeactivateFailed(ILogger logger, Exception exception, string grainId);
 
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Error, Message = "Asking {Activation} for its write-behind snapshot failed; it was handed to the thread pool")]
+    public static partial void SnapshotRequestFailed(ILogger logger, Exception exception, string activation);
+
     [LoggerMessage(EventId = 1007, Level = LogLevel.Error, Message = "Serializing state {StateName} of grain {GrainId} failed; it stays dirty")]
     public static partial void SnapshotFailed(ILogger logger, Exception exception, string grainId, string stateName);
 

@@ -61,7 +61,7 @@ internal sealed class GcPauseTrace : EventListener
                 var paused = (e.TimeStamp - _suspendBegin).TotalMilliseconds;
                 if (paused > 15)
                 {
-                    BenchmarkReport.Log($"  gc: gen{_generation} paused {paused:0} ms (suspending {(_suspendEnd - _suspendBegin).TotalMilliseconds:0}, collecting {(_end - _start).TotalMilliseconds:0}); "
+                    BenchmarkReport.Log($"  gc: gen{_generation} at {_suspendBegin.ToUniversalTime():HH:mm:ss.fff} paused {paused:0} ms (suspending {(_suspendEnd - _suspendBegin).TotalMilliseconds:0}, collecting {(_end - _start).TotalMilliseconds:0}); "
                         + $"promoted {Mb(_promoted0)} MB from gen0, {Mb(_promoted1)} MB from gen1; marked via stacks {Mb(_markedByRoot[0])}, "
                         + $"finalization {Mb(_markedByRoot[1])}, handles {Mb(_markedByRoot[2])}, older generations {Mb(_markedByRoot[3])} MB");
                 }

@@ -65,6 +65,11 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
             var sent = File.ReadAllLines(probeLog).Select(Parse).ToArray();
             File.Delete(probeLog);
             var latencies = await CollectAsync(sent);
+            if (options.TraceGc)
+            {
+                LogSlowProbes(sent);
+            }
+
             var gc = GcActivity.Since(gcBefore);
             BenchmarkReport.Log("  " + gc.Describe(options.IngestWarmUp + options.LatencyWindow));
             var lost = sent.Length - latencies.Length;
@@ -136,6 +141,20 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
             .Where(p => _alerts.ContainsKey(p.RoomId))
             .Select(p => Stopwatch.GetElapsedTime(p.SentAt, _alerts[p.RoomId]).TotalMilliseconds)
             .ToArray();
+    }
+
+    /// <summary>With <c>--gc-trace</c>: when each of the slowest probes was sent (wall clock), to line them up with the pauses.</summary>
+    private void LogSlowProbes((string RoomId, long SentAt)[] sent)
+    {
+        var wallOffset = DateTime.UtcNow - Stopwatch.GetElapsedTime(0, Stopwatch.GetTimestamp());
+        var slowest = sent
+            .Where(p => _alerts.ContainsKey(p.RoomId))
+            .Select(p => (p.SentAt, Ms: Stopwatch.GetElapsedTime(p.SentAt, _alerts[p.RoomId]).TotalMilliseconds))
+            .OrderByDescending(p => p.Ms)
+            .Take(Math.Max(3, sent.Length / 50))
+            .OrderBy(p => p.SentAt);
+        BenchmarkReport.Log("  slowest 2 % of probes (sent at, latency): " + string.Join(", ", slowest.Select(p =>
+            $"{(wallOffset + Stopwatch.GetElapsedTime(0, p.SentAt)).ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)} {p.Ms:0} ms")));
     }
 
     private static (string RoomId, long SentAt) Parse(string line)

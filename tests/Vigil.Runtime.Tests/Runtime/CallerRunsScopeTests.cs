@@ -17,6 +17,7 @@ public sealed class CallerRunsScopeTests
         await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grain<IThreadProbeGrain>("idle-" + Guid.NewGuid());
         await grain.Where().Within("the grain to activate");
+        await Settled();
 
         var (call, sender) = SendFromOwnThread(() =>
         {
@@ -36,6 +37,7 @@ public sealed class CallerRunsScopeTests
         await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grain<IThreadProbeGrain>("pool-" + Guid.NewGuid());
         await grain.Where().Within("the grain to activate");
+        await Settled();
 
         var (call, sender) = SendFromOwnThread(grain.Where);
 
@@ -75,6 +77,7 @@ public sealed class CallerRunsScopeTests
         var probe = GateProbe.For(key);
         var grain = silo.Grain<IGateGrain>(key);
         await grain.Touch().Within("the grain to activate");
+        await Settled();
 
         // The first write starts inline (the grain is idle) and awaits the gate: its turn leaves the sender's thread
         // unfinished, outside the mailbox until then, and must count as running from there on.
@@ -104,6 +107,7 @@ public sealed class CallerRunsScopeTests
         var (outerKey, peerKey) = ("outer-" + Guid.NewGuid(), "peer-" + Guid.NewGuid());
         var grain = silo.Grain<IThreadProbeGrain>(outerKey);
         await Task.WhenAll(grain.Where(), silo.Grain<IThreadProbeGrain>(peerKey).Where()).Within("both grains to activate");
+        await Settled();
 
         var (call, sender) = SendFromOwnThread(() =>
         {
@@ -124,6 +128,7 @@ public sealed class CallerRunsScopeTests
         await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grain<IThreadProbeGrain>("ambient-" + Guid.NewGuid());
         await grain.Where().Within("the grain to activate");
+        await Settled();
 
         var ((call, afterScope), sender) = SendFromOwnThread(() =>
         {
@@ -149,6 +154,7 @@ public sealed class CallerRunsScopeTests
         await using var silo = await TestSilo.StartAsync();
         var (first, second) = (silo.Grain<IThreadProbeGrain>("leaves-" + Guid.NewGuid()), silo.Grain<IThreadProbeGrain>("next-" + Guid.NewGuid()));
         await Task.WhenAll(first.Where(), second.Where()).Within("both grains to activate");
+        await Settled();
 
         var ((left, call), sender) = SendFromOwnThread(() =>
         {
@@ -172,6 +178,7 @@ public sealed class CallerRunsScopeTests
         var busy = silo.Grain<IThreadProbeGrain>(busyKey);
         var idle = silo.Grain<IThreadProbeGrain>("idle-" + Guid.NewGuid());
         await Task.WhenAll(busy.Where(), idle.Where()).Within("both grains to activate");
+        await Settled();
         var release = ThreadProbeGrain.Unblock.GetOrAdd(busyKey, _ => new ManualResetEventSlim());
         var blocked = ThreadProbeGrain.Blocked.GetOrAdd(busyKey, _ => new ManualResetEventSlim());
 
@@ -213,6 +220,7 @@ public sealed class CallerRunsScopeTests
         await using var silo = await TestSilo.StartAsync();
         var grain = silo.Grain<IThreadProbeGrain>("crowd-" + Guid.NewGuid());
         await grain.Where().Within("the grain to activate");
+        await Settled();
 
         var inline = Enumerable.Range(0, Senders).Select(_ => Task.Factory.StartNew(
             () =>
@@ -236,6 +244,12 @@ public sealed class CallerRunsScopeTests
         Assert.False(final.OverlapSeen, "two turns of the grain ran at the same time");
         Assert.Equal(((Senders + 1) * CallsEach) + 1, final.Count);
     }
+
+    /// <summary>
+    /// Lets the activations' run loops wind down after the activating call: a loop stays claimed for a moment after
+    /// releasing its caller (in case it calls again), and a call sent then is queued rather than run inline.
+    /// </summary>
+    private static Task Settled() => Task.Delay(50);
 
     private static (T Result, int SenderThread) SendFromOwnThread<T>(Func<T> send)
     {

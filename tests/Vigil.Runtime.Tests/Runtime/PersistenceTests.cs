@@ -92,6 +92,36 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task AFlushTakesIdleGrainsSnapshotsOnItsOwnThreadInsteadOfQueueingThemToThePool()
+    {
+        var time = new FakeTimeProvider();
+        var storage = new FlakyGrainStorage();
+        await using var silo = await TestSilo.StartAsync(time, storage, o => o.FlushInterval = TimeSpan.FromSeconds(2));
+        var grains = Enumerable.Range(0, 20).Select(i => silo.Grain<ISnapshotThreadGrain>($"snapshot-thread-{i}-{Guid.NewGuid()}")).ToArray();
+        await Task.WhenAll(grains.Select(g => g.Touch()));
+
+        // Let the activations' run loops wind down, so every grain is idle when the flush asks.
+        await Task.Delay(50);
+        var flushingThread = Environment.CurrentManagedThreadId;
+        var flushing = new Thread(() =>
+        {
+            flushingThread = Environment.CurrentManagedThreadId;
+            time.Advance(TimeSpan.FromSeconds(2)); // the fake clock fires the flush timer on this thread
+        });
+        flushing.Start();
+        flushing.Join();
+        await silo.Runtime.Flusher.LastFlush.Within("the write-behind flush");
+
+        foreach (var grain in grains)
+        {
+            var stored = await storage.ReadAsync(IdOf(grain), "touches");
+            var state = JsonSerializer.Deserialize<JsonElement>(stored!.Payload);
+            Assert.Equal(1, state.GetProperty("Touches").GetInt32());
+            Assert.Equal(flushingThread, state.GetProperty("SerializedOnThread").GetInt32());
+        }
+    }
+
+    [Fact]
     public async Task AFailedFlushIsRetriedAtTheNextIntervalAndNeverDropped()
     {
         var time = new FakeTimeProvider();
