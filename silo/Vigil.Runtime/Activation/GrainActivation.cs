@@ -69,7 +69,8 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     /// A call that finds the activation idle inside a caller-runs scope starts at once on this thread without entering
     /// the mailbox. A collection scans every old object written with a young reference since the last one, so a
     /// mailbox slot written per call made each live room's mailbox a card to scan at every gen0 collection; the
-    /// request enters the mailbox (as running) only if its turn goes async.
+    /// request enters the mailbox (as running) only if its turn goes async. Until then the timeout sweep does not see
+    /// it: a turn running synchronously on its sender's thread has no caller left waiting to be released early.
     /// </remarks>
     public bool TryEnqueue(GrainRequest request)
     {

@@ -31,6 +31,7 @@ internal sealed class WriteBehindFlusher : IDisposable
     private readonly ITimer _timer;
     private readonly FlushSlice[] _slices;
     private int _nextSlice;
+    private int _ticking;
     private Task _lastFlush = Task.CompletedTask;
 
     public WriteBehindFlusher(TimeProvider timeProvider, TimeSpan interval, RuntimeMetrics metrics, ILogger logger)
@@ -61,7 +62,24 @@ internal sealed class WriteBehindFlusher : IDisposable
     /// <summary>Snapshots every queued activation, due or not, and waits until their states are written (or failed and re-queued).</summary>
     public Task FlushAsync() => Flush(dueBefore: long.MaxValue);
 
-    private void OnTimer() => _ = Flush(_time.GetTimestamp() - _intervalTicks);
+    private void OnTimer()
+    {
+        // A tick takes idle grains' snapshots on its own thread; one that outlasts a slice must not be joined by the
+        // next on another pool thread (both cores flushing is the stall this avoids). The next free tick takes over.
+        if (Interlocked.Exchange(ref _ticking, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _ = Flush(_time.GetTimestamp() - _intervalTicks);
+        }
+        finally
+        {
+            Volatile.Write(ref _ticking, 0);
+        }
+    }
 
     /// <summary>Snapshots the activations queued at or before <paramref name="dueBefore"/> (a timestamp), oldest first.</summary>
     private Task Flush(long dueBefore)
