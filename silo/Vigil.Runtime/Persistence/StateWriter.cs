@@ -149,9 +149,16 @@ internal sealed partial class StateWriter : IAsyncDisposable
         try
         {
             results = Wait(_storage.WriteBatchAsync(writes));
+            if (results.Length != writes.Count)
+            {
+                // Matching results to writes by position would be wrong, and reading past the end would kill this
+                // thread, leaving every state in flight for good: the batch counts as failed and is retried.
+                throw new GrainStorageException($"The storage answered a batch of {writes.Count} writes with {results.Length} results.");
+            }
         }
         catch (Exception exception)
         {
+            results = null;
             LogBatchFailed(_logger, exception, writes.Count);
         }
 

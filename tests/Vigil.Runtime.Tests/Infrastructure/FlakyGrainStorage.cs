@@ -27,6 +27,9 @@ public sealed class FlakyGrainStorage : IGrainStorage
     /// </summary>
     public string? EtagPrefix { get; init; }
 
+    /// <summary>While set, a batch write stores everything but answers with one result too few: a faulty storage.</summary>
+    public bool ShortBatchResults { get; set; }
+
     /// <summary>While set, batch writes wait for it: a slow disk in the middle of a flush.</summary>
     public TaskCompletionSource? BatchGate { get; set; }
 
@@ -64,6 +67,11 @@ public sealed class FlakyGrainStorage : IGrainStorage
         if (FailWrites)
         {
             throw new GrainStorageException("simulated batch failure");
+        }
+
+        if (ShortBatchResults)
+        {
+            return (await Inner.WriteBatchAsync(writes, cancellationToken))[..^1];
         }
 
         if (EtagPrefix is null)

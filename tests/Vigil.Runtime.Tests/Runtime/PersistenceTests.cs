@@ -122,6 +122,29 @@ public sealed class PersistenceTests
     }
 
     [Fact]
+    public async Task AStorageThatAnswersABatchWithTooFewResultsFailsTheBatchAndTheWriterGoesOn()
+    {
+        var time = new FakeTimeProvider();
+        var storage = new FlakyGrainStorage { ShortBatchResults = true };
+        await using var silo = await TestSilo.StartAsync(time, storage, o => o.FlushInterval = TimeSpan.FromSeconds(2));
+        var answeredShort = silo.Grain<IPersistentCounterGrain>("short-batch-" + Guid.NewGuid());
+        await answeredShort.Increment();
+
+        time.Advance(TimeSpan.FromSeconds(2));
+        await silo.Runtime.Flusher.LastFlush.Within("the flush the storage answers short");
+
+        // Not known to be written, so still dirty; and the writer is still there for the next batch.
+        Assert.Equal(1, silo.Runtime.Metrics.DirtyActivations);
+        storage.ShortBatchResults = false;
+        var next = silo.Grain<IPersistentCounterGrain>("after-short-batch-" + Guid.NewGuid());
+        await next.Increment();
+        time.Advance(TimeSpan.FromSeconds(2));
+        await silo.Runtime.Flusher.LastFlush.Within("the next flush");
+
+        Assert.Equal(1, await StoredValue(storage, next));
+    }
+
+    [Fact]
     public async Task AFailedFlushIsRetriedAtTheNextIntervalAndNeverDropped()
     {
         var time = new FakeTimeProvider();
