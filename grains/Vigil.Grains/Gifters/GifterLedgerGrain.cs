@@ -33,13 +33,15 @@ public sealed class GifterLedgerGrain(
                 throw new ArgumentException($"The gifter ledger keeps gift.sent events with a userId; event {gift.Id} is {gift.Type}.", nameof(gifts));
             }
 
-            if (State.Claimed.Contains(GifterPartitions.IdHash(userId)))
+            var hash = GifterPartitions.IdHash(userId);
+            if (State.Claimed.Contains(hash))
             {
                 (forward ??= []).Add(gift);
                 continue;
             }
 
-            var gifter = RecordOf(userId);
+            // A reference into the dictionary's entry: valid until the next user is added, which is after its use.
+            ref var gifter = ref CollectionsMarshal.GetValueRefOrAddDefault(State.Users, hash, out _);
             var day = DayOf(gift.Timestamp);
             gifter.Add(day, gift.Value ?? 0, gift.Timestamp, gift.Region);
             newestDay = Math.Max(newestDay, day);
@@ -61,23 +63,18 @@ public sealed class GifterLedgerGrain(
     public Task<GiftHistory?> Claim(string userId)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        if (!State.Claimed.Add(GifterPartitions.IdHash(userId)))
+        var hash = GifterPartitions.IdHash(userId);
+        if (!State.Claimed.Add(hash))
         {
             return Task.FromResult<GiftHistory?>(null);
         }
 
-        var history = State.Users.Remove(userId, out var gifter) && gifter.Days is { Count: > 0 } days ? new GiftHistory(gifter.Region, [.. days]) : null;
+        var history = State.Users.Remove(hash, out var gifter) && gifter.Count > 0 ? new GiftHistory(gifter.Region, gifter.ToArray()) : null;
         ledger.MarkDirty();
         return Task.FromResult(history);
     }
 
     private static int DayOf(DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime).DayNumber;
-
-    private GifterRecord RecordOf(string userId)
-    {
-        ref var gifter = ref CollectionsMarshal.GetValueRefOrAddDefault(State.Users, userId, out _);
-        return gifter ??= new GifterRecord();
-    }
 
     /// <summary>Once per new newest day: users whose last gift fell out of the retained window are forgotten.</summary>
     private void PruneOnNewDay(int newestDay)
@@ -89,11 +86,11 @@ public sealed class GifterLedgerGrain(
 
         State.PrunedOnDay = newestDay;
         var oldest = newestDay - GifterRecord.RetainedDays;
-        foreach (var (userId, gifter) in State.Users)
+        foreach (var (hash, gifter) in State.Users)
         {
             if (gifter.NewestDay <= oldest)
             {
-                State.Users.Remove(userId);
+                State.Users.Remove(hash);
             }
         }
     }

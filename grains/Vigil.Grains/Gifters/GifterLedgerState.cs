@@ -3,8 +3,12 @@ namespace Vigil.Grains.Gifters;
 /// <summary>The persistent state of one <see cref="GifterLedgerGrain"/> partition.</summary>
 public sealed class GifterLedgerState
 {
-    /// <summary>Users whose gifts the ledger keeps, by id.</summary>
-    public Dictionary<string, GifterRecord> Users { get; set; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Users whose gifts the ledger keeps, by <see cref="Contracts.Gifters.GifterPartitions.IdHash"/> of their id: a
+    /// key that is a number rather than the event's id string adds no object per new gifter (see
+    /// <see cref="GifterRecord"/>), and the ledger only ever looks users up by the id it is given.
+    /// </summary>
+    public Dictionary<ulong, GifterRecord> Users { get; set; } = [];
 
     /// <summary>
     /// <see cref="Contracts.Gifters.GifterPartitions.IdHash"/> of every user whose VIP grain claimed its history: their gifts are handed back.

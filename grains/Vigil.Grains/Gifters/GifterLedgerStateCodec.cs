@@ -17,22 +17,24 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
 {
     public const byte Version1 = 1;
 
+    public const byte Version2 = 2;
+
     private const string Format = nameof(GifterLedgerState) + " payload";
 
     public void Encode(GifterLedgerState state, IBufferWriter<byte> output)
     {
         var writer = new PayloadWriter(output);
-        writer.WriteByte(Version1);
+        writer.WriteByte(Version2);
         writer.WriteInt32(state.PrunedOnDay);
         writer.WriteCount(state.Users.Count);
-        foreach (var (userId, gifter) in state.Users)
+        foreach (var (hash, gifter) in state.Users)
         {
-            writer.WriteString(userId);
+            writer.WriteInt64(unchecked((long)hash));
             writer.WriteEnum(gifter.Region);
-            var days = gifter.Days ?? [];
-            writer.WriteCount(days.Count);
-            foreach (var day in days)
+            writer.WriteCount(gifter.Count);
+            for (var i = 0; i < gifter.Count; i++)
             {
+                var day = gifter[i];
                 writer.WriteInt32(day.Day);
                 writer.WriteInt32(day.Gifts);
                 writer.WriteDouble(day.Coins);
@@ -53,34 +55,39 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
     {
         var reader = new PayloadReader(payload, Format);
         var version = reader.ReadByte("format version");
-        if (version != Version1)
+        if (version is not (Version1 or Version2))
         {
-            throw new InvalidDataException($"{Format} has format version {version}; this build reads version {Version1}.");
+            throw new InvalidDataException($"{Format} has format version {version}; this build reads versions {Version1} and {Version2}.");
         }
 
         var state = new GifterLedgerState { PrunedOnDay = reader.ReadInt32(nameof(GifterLedgerState.PrunedOnDay)) };
         var users = reader.ReadCount(nameof(GifterLedgerState.Users));
         state.Users.EnsureCapacity(users);
+        Span<GiftDay> buffer = stackalloc GiftDay[GifterRecord.RetainedDays];
         for (var i = 0; i < users; i++)
         {
             reader.Section = nameof(GifterLedgerState.Users);
-            var userId = reader.ReadString("user id") ?? throw reader.Invalid("user id", "is missing");
-            var gifter = new GifterRecord { Region = reader.ReadEnum<Region>(nameof(GifterRecord.Region)) };
-            var count = reader.ReadCount(nameof(GifterRecord.Days));
-            if (count > 0)
+            var hash = version == Version1
+                ? GifterPartitions.IdHash(reader.ReadString("user id") ?? throw reader.Invalid("user id", "is missing"))
+                : unchecked((ulong)reader.ReadInt64("user id hash"));
+            var region = reader.ReadEnum<Region>(nameof(GifterRecord.Region));
+            var count = reader.ReadCount("days");
+            if (count > GifterRecord.RetainedDays)
             {
-                gifter.Days = new List<GiftDay>(count);
-                for (var d = 0; d < count; d++)
-                {
-                    gifter.Days.Add(new GiftDay(
-                        reader.ReadInt32(nameof(GiftDay.Day)),
-                        reader.ReadInt32(nameof(GiftDay.Gifts)),
-                        reader.ReadDouble(nameof(GiftDay.Coins)),
-                        reader.ReadDateTimeOffset(nameof(GiftDay.LatestAt))));
-                }
+                throw reader.Invalid("days", $"claims {count} days, more than the {GifterRecord.RetainedDays} a user keeps");
             }
 
-            state.Users[userId] = gifter;
+            var days = buffer[..count];
+            for (var d = 0; d < count; d++)
+            {
+                days[d] = new GiftDay(
+                    reader.ReadInt32(nameof(GiftDay.Day)),
+                    reader.ReadInt32(nameof(GiftDay.Gifts)),
+                    reader.ReadDouble(nameof(GiftDay.Coins)),
+                    reader.ReadDateTimeOffset(nameof(GiftDay.LatestAt)));
+            }
+
+            state.Users[hash] = GifterRecord.Of(region, days);
         }
 
         reader.Section = nameof(GifterLedgerState.Claimed);

@@ -154,13 +154,14 @@ public sealed class LiveRoomStateCodec : IStateCodec<LiveRoomState>
         writer.WriteInt64(history.Sampled);
         writer.WriteInt64(history.First);
         writer.WriteValues<byte>(history.Activity);
-        writer.WriteCount(history.RiskCategories.Length);
-        foreach (var category in history.RiskCategories)
+        var categories = history.RiskRowCategories;
+        writer.WriteCount(categories.Length);
+        foreach (var category in categories)
         {
             writer.WriteEnum(category);
         }
 
-        writer.WriteValues<byte>(history.Risks);
+        writer.WriteValues(history.RiskRowBytes);
     }
 
     private static void ReadHistory(ref PayloadReader reader, MinuteHistory history)

@@ -7,7 +7,8 @@ namespace Vigil.Grains.Rooms;
 /// <summary>
 /// A room's last <see cref="Minutes"/> minutes of event time in fixed byte rings, so the history costs at most
 /// 600 bytes plus 60 bytes per category that had any risk in the hour, whatever the traffic (under 1.5 KB as JSON
-/// with up to seven such categories; rooms usually show one to three).
+/// with up to seven such categories; rooms usually show one to three). In memory, rows are kept with room to grow,
+/// up to twice as many as a room has had at once.
 /// Counters (chat lines, gift value) are booked in the minute of the event's timestamp, so late events land in their
 /// own minute while it is in the window. Gauges (viewers, risks) are sampled at the room's clock when it evaluates;
 /// a minute's risk is the highest sampled in it. Minutes without a sample are filled by <see cref="CatchUp"/> (a quiet
@@ -24,6 +25,8 @@ public sealed class MinuteHistory
     // Per minute slot: viewers (int32), gift value in coins (float32), chat lines (uint16, saturating); little endian.
     private const int SlotBytes = 10;
 
+    private static readonly int CategoryCount = Enum.GetValues<Category>().Length;
+
     /// <summary>The newest minute in the ring (Unix minutes); the ring holds <c>Newest - 59 .. Newest</c>.</summary>
     public long Newest { get; set; }
 
@@ -35,11 +38,37 @@ public sealed class MinuteHistory
 
     public byte[] Activity { get; set; } = new byte[Minutes * SlotBytes];
 
-    /// <summary>The categories with a risk row in <see cref="Risks"/>, in row order.</summary>
-    public Category[] RiskCategories { get; set; } = [];
+    // Risk rows live in arrays with room for more rows than are used, so that a category appearing or fading in an
+    // old room rewrites bytes in place instead of handing the room new arrays: the room's memory is old, and a young
+    // array it points at is scanned at every collection until the next full one. The room grows in steps (1, 2, 4,
+    // 8, then every category), so a room uses at most twice the rows it has had at once.
+    private Category[] _riskCategories = [];
+    private byte[] _risks = [];
+    private int _rows;
 
-    /// <summary><see cref="Minutes"/> bytes per category of <see cref="RiskCategories"/>, slot = minute modulo 60.</summary>
-    public byte[] Risks { get; set; } = [];
+    /// <summary>The categories with a risk row in <see cref="Risks"/>, in row order (a copy; set to load stored rows).</summary>
+    public Category[] RiskCategories
+    {
+        get => _riskCategories[.._rows];
+        set
+        {
+            _riskCategories = value;
+            _rows = value.Length;
+        }
+    }
+
+    /// <summary><see cref="Minutes"/> bytes per category of <see cref="RiskCategories"/>, slot = minute modulo 60 (a copy; set to load stored rows).</summary>
+    public byte[] Risks
+    {
+        get => _risks[..(_rows * Minutes)];
+        set => _risks = value;
+    }
+
+    /// <summary>The categories with a risk row, without a copy.</summary>
+    internal ReadOnlySpan<Category> RiskRowCategories => _riskCategories.AsSpan(0, _rows);
+
+    /// <summary>The risk rows' bytes, without a copy.</summary>
+    internal ReadOnlySpan<byte> RiskRowBytes => _risks.AsSpan(0, _rows * Minutes);
 
     public static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
 
@@ -121,10 +150,10 @@ public sealed class MinuteHistory
             }
             else
             {
-                var stored = new Dictionary<Category, double>(RiskCategories.Length);
-                for (var row = 0; row < RiskCategories.Length && inRing; row++)
+                var stored = new Dictionary<Category, double>(_rows);
+                for (var row = 0; row < _rows && inRing; row++)
                 {
-                    stored[RiskCategories[row]] = Risks[(row * Minutes) + (int)(m % Minutes)] / RiskScale;
+                    stored[_riskCategories[row]] = _risks[(row * Minutes) + (int)(m % Minutes)] / RiskScale;
                 }
 
                 points.Add(new RoomHistoryPoint(StartOf(m), inRing ? BinaryPrimitives.ReadInt32LittleEndian(slot) : 0, gifts, chat, stored));
@@ -150,14 +179,14 @@ public sealed class MinuteHistory
         foreach (var (category, risk) in risks)
         {
             var value = Quantize(risk);
-            var row = Array.IndexOf(RiskCategories, category);
+            var row = RiskRowCategories.IndexOf(category);
             if (row < 0 && value == 0)
             {
                 continue;
             }
 
             row = row < 0 ? AddRow(category) : row;
-            ref var stored = ref Risks[(row * Minutes) + index];
+            ref var stored = ref _risks[(row * Minutes) + index];
             stored = keepHigher ? Math.Max(stored, value) : value;
         }
     }
@@ -168,28 +197,38 @@ public sealed class MinuteHistory
         for (var m = Math.Max(Newest + 1, minute - Minutes + 1); m <= minute; m++)
         {
             Slot(m).Clear();
-            for (var row = 0; row < RiskCategories.Length; row++)
+            for (var row = 0; row < _rows; row++)
             {
-                Risks[(row * Minutes) + (int)(m % Minutes)] = 0;
+                _risks[(row * Minutes) + (int)(m % Minutes)] = 0;
             }
         }
 
         Newest = minute;
-        for (var row = RiskCategories.Length - 1; row >= 0; row--)
+        for (var row = _rows - 1; row >= 0; row--)
         {
-            if (Risks.AsSpan(row * Minutes, Minutes).IndexOfAnyExcept((byte)0) < 0)
+            if (_risks.AsSpan(row * Minutes, Minutes).IndexOfAnyExcept((byte)0) < 0)
             {
-                RiskCategories = [.. RiskCategories[..row], .. RiskCategories[(row + 1)..]];
-                Risks = [.. Risks[..(row * Minutes)], .. Risks[((row + 1) * Minutes)..]];
+                // In place: the rows after it move up one, and the last row's bytes are cleared for reuse.
+                _riskCategories.AsSpan(row + 1, _rows - row - 1).CopyTo(_riskCategories.AsSpan(row));
+                _risks.AsSpan((row + 1) * Minutes, (_rows - row - 1) * Minutes).CopyTo(_risks.AsSpan(row * Minutes));
+                _rows--;
+                _risks.AsSpan(_rows * Minutes, Minutes).Clear();
             }
         }
     }
 
     private int AddRow(Category category)
     {
-        RiskCategories = [.. RiskCategories, category];
-        Risks = [.. Risks, .. new byte[Minutes]];
-        return RiskCategories.Length - 1;
+        if (_rows == _riskCategories.Length)
+        {
+            var capacity = Math.Min(Math.Max(1, _rows * 2), CategoryCount);
+            Array.Resize(ref _riskCategories, capacity);
+            Array.Resize(ref _risks, capacity * Minutes);
+        }
+
+        _riskCategories[_rows] = category;
+        _risks.AsSpan(_rows * Minutes, Minutes).Clear();
+        return _rows++;
     }
 
     private Span<byte> Slot(long minute) => Activity.AsSpan((int)(minute % Minutes) * SlotBytes, SlotBytes);

@@ -89,6 +89,30 @@ public sealed class MinuteHistoryTests
     }
 
     [Fact]
+    public void AFadedRowLeavesTheOthersIntactAndItsSpaceIsReusedWithoutNewArrays()
+    {
+        var history = new MinuteHistory();
+        history.Sample(StartMinute, 1, [KeyValuePair.Create(Category.Hate, 0.6), KeyValuePair.Create(Category.Spam, 0.4), KeyValuePair.Create(Category.Fraud, 0.2)]);
+        for (var m = 1; m <= 61; m++)
+        {
+            history.Sample(StartMinute + m, 1, [KeyValuePair.Create(Category.Hate, 0.5), KeyValuePair.Create(Category.Spam, 0.0), KeyValuePair.Create(Category.Fraud, 0.3)]);
+        }
+
+        Assert.Equal([Category.Hate, Category.Fraud], history.RiskCategories);
+        KeyValuePair<Category, double>[] risks = [KeyValuePair.Create(Category.Hate, 0.5), KeyValuePair.Create(Category.Fraud, 0.3), KeyValuePair.Create(Category.Violence, 0.7)];
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        history.Sample(StartMinute + 62, 1, risks);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+        Assert.Equal([Category.Hate, Category.Fraud, Category.Violence], history.RiskCategories);
+        var point = history.Points(StartMinute + 62, NoGauges)[^1];
+        Assert.Equal(new Dictionary<Category, double> { [Category.Hate] = 0.5, [Category.Fraud] = 0.3, [Category.Violence] = 0.7 }, point.Risks);
+        var earlier = history.Points(StartMinute + 62, NoGauges).Single(p => p.At == Start.AddMinutes(30));
+        Assert.Equal(new Dictionary<Category, double> { [Category.Hate] = 0.5, [Category.Fraud] = 0.3, [Category.Violence] = 0 }, earlier.Risks);
+    }
+
+    [Fact]
     public void AFullHourWithSevenRiskyCategoriesStaysWithinOneAndAHalfKilobytes()
     {
         var history = new MinuteHistory();
