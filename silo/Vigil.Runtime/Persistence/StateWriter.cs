@@ -126,7 +126,18 @@ internal sealed partial class StateWriter : IAsyncDisposable
                     }
                 }
 
-                WriteBatch(batchGroups, writes);
+                try
+                {
+                    WriteBatch(batchGroups, writes);
+                }
+                catch (Exception exception)
+                {
+                    // A fault in the bookkeeping after the storage call (the storage's own faults are handled in
+                    // WriteBatch): every group of the batch has been finished anyway, so the writer goes on. Were its
+                    // thread to die instead, every later write would wait for it for good.
+                    ReportFault(exception, writes.Count);
+                }
+
                 batchGroups.Clear();
                 writes.Clear();
             }
@@ -163,41 +174,103 @@ internal sealed partial class StateWriter : IAsyncDisposable
         }
 
         int index = 0, failed = 0;
-        foreach (var group in groups)
+        Exception? fault = null;
+        try
         {
-            foreach (var item in group.Items)
+            foreach (var group in groups)
             {
-                var result = results?[index];
-                if (result is { Succeeded: true, NewEtag: { } etag })
+                try
                 {
-                    item.Slot.OnWritten(item.Version, etag);
-                }
-                else
-                {
-                    if (result is { Error: { } error })
+                    foreach (var item in group.Items)
                     {
-                        LogItemFailed(_logger, error, item.Write.GrainId.ToString(), item.Write.StateName);
+                        var result = results?[index++];
+                        if (!Finish(item, result))
+                        {
+                            failed++;
+                            group.RecordFailure();
+                        }
+                    }
+                }
+                finally
+                {
+                    // Whatever happened to its items, the group is done: whoever waits for it is released.
+                    try
+                    {
+                        group.Complete();
+                    }
+                    catch (Exception exception)
+                    {
+                        fault ??= exception;
                     }
 
-                    failed++;
-                    group.RecordFailure();
-                    item.Slot.OnWriteFailed();
+                    Volatile.Write(ref _completedThrough, group.Sequence);
                 }
-
-                index++;
             }
-
-            group.Complete();
-            Volatile.Write(ref _completedThrough, group.Sequence);
+        }
+        finally
+        {
+            PublishProgress();
+            _metrics.AddPendingWrites(-writes.Count);
+            _metrics.FlushedStates.Add(writes.Count - failed);
+            if (failed > 0)
+            {
+                _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
+            }
         }
 
-        PublishProgress();
-
-        _metrics.AddPendingWrites(-writes.Count);
-        _metrics.FlushedStates.Add(writes.Count - failed);
-        if (failed > 0)
+        if (fault is not null)
         {
-            _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
+            throw fault;
+        }
+    }
+
+    /// <summary>
+    /// Tells the item's state how its write went; false when it failed. A state whose own bookkeeping throws counts
+    /// as failed (it stays dirty and is written again), and the rest of its group and batch are still finished.
+    /// </summary>
+    private bool Finish(PendingStateWrite item, StateWriteResult? result)
+    {
+        try
+        {
+            if (result is { Succeeded: true, NewEtag: { } etag })
+            {
+                item.Slot.OnWritten(item.Version, etag);
+                return true;
+            }
+
+            if (result is { Error: { } error })
+            {
+                LogItemFailed(_logger, error, item.Write.GrainId.ToString(), item.Write.StateName);
+            }
+
+            item.Slot.OnWriteFailed();
+        }
+        catch (Exception exception)
+        {
+            ReportFault(exception, 1);
+            try
+            {
+                item.Slot.OnWriteFailed();
+            }
+            catch (Exception second)
+            {
+                ReportFault(second, 1);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Logs a fault of the writer's own; a logger that throws in turn is not allowed to stop the writer either.</summary>
+    private void ReportFault(Exception exception, int count)
+    {
+        try
+        {
+            LogWriterFault(_logger, exception, count);
+        }
+        catch (Exception)
+        {
+            // Nothing left to tell it to; the metrics still count the failed states.
         }
     }
 
@@ -213,6 +286,9 @@ internal sealed partial class StateWriter : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Write-behind batch of {Count} states failed; they stay dirty and are retried at the next flush")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Write-behind bookkeeping failed for {Count} states; they count as failed, stay dirty where they can, and the writer goes on")]
+    private static partial void LogWriterFault(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Write-behind of state {StateName} of grain {GrainId} failed; it stays dirty and is retried at the next flush")]
     private static partial void LogItemFailed(ILogger logger, Exception exception, string grainId, string stateName);
