@@ -85,6 +85,10 @@ public sealed class GifterLedgerStateCodec : IStateCodec<GifterLedgerState>
                     reader.ReadInt32(nameof(GiftDay.Gifts)),
                     reader.ReadDouble(nameof(GiftDay.Coins)),
                     reader.ReadDateTimeOffset(nameof(GiftDay.LatestAt)));
+                if (d > 0 && days[d].Day <= days[d - 1].Day)
+                {
+                    throw reader.Invalid("days", $"are not in date order (day {days[d].Day} after day {days[d - 1].Day})");
+                }
             }
 
             state.Users[hash] = GifterRecord.Of(region, days);

@@ -46,6 +46,15 @@ public struct GifterRecord
     /// <summary>A record of <paramref name="days"/>, which must be in date order with no day twice (as stored).</summary>
     public static GifterRecord Of(Region region, ReadOnlySpan<GiftDay> days)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(days.Length, RetainedDays, nameof(days));
+        for (var i = 1; i < days.Length; i++)
+        {
+            if (days[i].Day <= days[i - 1].Day)
+            {
+                throw new ArgumentException($"Gift days must be in date order with no day twice; day {days[i].Day} follows day {days[i - 1].Day}.", nameof(days));
+            }
+        }
+
         var record = new GifterRecord { Region = region, Count = days.Length };
         if (days.Length == 1)
         {

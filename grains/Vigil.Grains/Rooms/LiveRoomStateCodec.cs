@@ -182,6 +182,10 @@ public sealed class LiveRoomStateCodec : IStateCodec<LiveRoomState>
         for (var row = 0; row < rows; row++)
         {
             riskCategories[row] = reader.ReadEnum<Category>(nameof(MinuteHistory.RiskCategories));
+            if (Array.IndexOf(riskCategories, riskCategories[row], 0, row) >= 0)
+            {
+                throw reader.Invalid(nameof(MinuteHistory.RiskCategories), $"names {riskCategories[row]} twice");
+            }
         }
 
         // One row of MinuteHistory.Minutes bytes per risk category: the ring's indexing relies on it.

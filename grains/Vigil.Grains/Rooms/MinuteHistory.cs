@@ -52,7 +52,7 @@ public sealed class MinuteHistory
         get => _riskCategories[.._rows];
         set
         {
-            _riskCategories = value;
+            _riskCategories = [.. value];
             _rows = value.Length;
         }
     }
@@ -61,7 +61,7 @@ public sealed class MinuteHistory
     public byte[] Risks
     {
         get => _risks[..(_rows * Minutes)];
-        set => _risks = value;
+        set => _risks = [.. value];
     }
 
     /// <summary>The categories with a risk row, without a copy.</summary>
@@ -219,9 +219,10 @@ public sealed class MinuteHistory
 
     private int AddRow(Category category)
     {
-        if (_rows == _riskCategories.Length)
+        if (_rows == _riskCategories.Length || _risks.Length < (_rows + 1) * Minutes)
         {
-            var capacity = Math.Min(Math.Max(1, _rows * 2), CategoryCount);
+            // At least one more row whatever was loaded (a stored history naming a category twice has more rows than categories).
+            var capacity = Math.Max(_rows + 1, Math.Min(Math.Max(1, _rows * 2), CategoryCount));
             Array.Resize(ref _riskCategories, capacity);
             Array.Resize(ref _risks, capacity * Minutes);
         }

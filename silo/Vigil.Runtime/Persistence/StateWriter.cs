@@ -132,9 +132,9 @@ internal sealed partial class StateWriter : IAsyncDisposable
                 }
                 catch (Exception exception)
                 {
-                    // A fault in the bookkeeping after the storage call (the storage's own faults are handled in
-                    // WriteBatch): every group of the batch has been finished anyway, so the writer goes on. Were its
-                    // thread to die instead, every later write would wait for it for good.
+                    // WriteBatch finishes every group of the batch whatever fails in it (the storage, a state's
+                    // bookkeeping, a waiter, the logger); what it rethrows is reported here and the writer goes on.
+                    // Were its thread to die instead, every later write would wait for it for good.
                     ReportFault(exception, writes.Count);
                 }
 
@@ -154,9 +154,15 @@ internal sealed partial class StateWriter : IAsyncDisposable
     /// <summary>Blocks this thread (its own, not the pool's) until <paramref name="pending"/> completes.</summary>
     private static T Wait<T>(ValueTask<T> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Writes one batch and finishes every one of its groups, in order, whatever fails: each state is told how its
+    /// write went, each group's waiters are released, and the completed sequence moves past it. A fault outside the
+    /// storage call is rethrown once all of that is done.
+    /// </summary>
     private void WriteBatch(List<StateWriteGroup> groups, List<StateWrite> writes)
     {
         StateWriteResult[]? results = null;
+        Exception? fault = null;
         try
         {
             results = Wait(_storage.WriteBatchAsync(writes));
@@ -170,25 +176,43 @@ internal sealed partial class StateWriter : IAsyncDisposable
         catch (Exception exception)
         {
             results = null;
-            LogBatchFailed(_logger, exception, writes.Count);
+            try
+            {
+                LogBatchFailed(_logger, exception, writes.Count);
+            }
+            catch (Exception logging)
+            {
+                // The batch is still finished below (as failed); the logger's fault is reported after it.
+                fault = logging;
+            }
         }
 
         int index = 0, failed = 0;
-        Exception? fault = null;
         try
         {
             foreach (var group in groups)
             {
+                var items = group.Items;
+                var next = 0;
                 try
                 {
-                    foreach (var item in group.Items)
+                    for (; next < items.Count; next++)
                     {
-                        var result = results?[index++];
-                        if (!Finish(item, result))
+                        if (!Finish(items[next], results?[index + next]))
                         {
                             failed++;
                             group.RecordFailure();
                         }
+                    }
+                }
+                catch (Exception exception)
+                {
+                    // Finish handles the item's own faults, so the item at `next` is finished: the rest fail.
+                    fault ??= exception;
+                    for (next++; next < items.Count; next++)
+                    {
+                        Finish(items[next], result: null);
+                        failed++;
                     }
                 }
                 finally
@@ -203,6 +227,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
                         fault ??= exception;
                     }
 
+                    index += items.Count;
                     Volatile.Write(ref _completedThrough, group.Sequence);
                 }
             }
@@ -287,7 +312,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Write-behind batch of {Count} states failed; they stay dirty and are retried at the next flush")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Write-behind bookkeeping failed for {Count} states; they count as failed, stay dirty where they can, and the writer goes on")]
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Write-behind bookkeeping failed in a batch of {Count} states; every state was told it failed or was written, and the writer goes on")]
     private static partial void LogWriterFault(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Write-behind of state {StateName} of grain {GrainId} failed; it stays dirty and is retried at the next flush")]

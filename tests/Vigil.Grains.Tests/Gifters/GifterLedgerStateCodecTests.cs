@@ -42,14 +42,7 @@ public sealed class GifterLedgerStateCodecTests
         writer.WriteCount(1);
         writer.WriteString("u-1");
         writer.WriteEnum(Region.NA);
-        writer.WriteCount(2);
-        foreach (var day in new[] { new GiftDay(738_999, 1, 5, At), new GiftDay(739_000, 2, 9.5, At.AddDays(1)) })
-        {
-            writer.WriteInt32(day.Day);
-            writer.WriteInt32(day.Gifts);
-            writer.WriteDouble(day.Coins);
-            writer.WriteDateTimeOffset(day.LatestAt);
-        }
+        WriteDays(ref writer, new GiftDay(738_999, 1, 5, At), new GiftDay(739_000, 2, 9.5, At.AddDays(1)));
 
         writer.WriteCount(0);
         writer.Flush();
@@ -62,6 +55,26 @@ public sealed class GifterLedgerStateCodecTests
     }
 
     [Fact]
+    public void AUsersDaysOutOfDateOrderFailNamingThem()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        var writer = new PayloadWriter(buffer);
+        writer.WriteByte(GifterLedgerStateCodec.Version2);
+        writer.WriteInt32(739_000);
+        writer.WriteCount(1);
+        writer.WriteInt64(7);
+        writer.WriteEnum(Region.NA);
+        WriteDays(ref writer, new GiftDay(739_000, 1, 5, At), new GiftDay(738_999, 2, 9.5, At));
+
+        writer.WriteCount(0);
+        writer.Flush();
+
+        var failure = Assert.Throws<InvalidDataException>(() => new GifterLedgerStateCodec().Decode(buffer.WrittenSpan));
+
+        Assert.Contains("days are not in date order (day 738999 after day 739000)", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ATruncatedPayloadFailsNamingTheFormat()
     {
         var state = new GifterLedgerState();
@@ -71,6 +84,19 @@ public sealed class GifterLedgerStateCodecTests
         var failure = Assert.Throws<InvalidDataException>(() => new GifterLedgerStateCodec().Decode(payload.AsSpan(0, payload.Length - 3)));
 
         Assert.Contains(nameof(GifterLedgerState), failure.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A user's days as both format versions store them: the count, then each day's fields.</summary>
+    private static void WriteDays(ref PayloadWriter writer, params GiftDay[] days)
+    {
+        writer.WriteCount(days.Length);
+        foreach (var day in days)
+        {
+            writer.WriteInt32(day.Day);
+            writer.WriteInt32(day.Gifts);
+            writer.WriteDouble(day.Coins);
+            writer.WriteDateTimeOffset(day.LatestAt);
+        }
     }
 
     private static GifterLedgerState RoundTrip(GifterLedgerState state) => new GifterLedgerStateCodec().Decode(Encode(state));

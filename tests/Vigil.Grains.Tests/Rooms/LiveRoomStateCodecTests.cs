@@ -127,6 +127,16 @@ public sealed class LiveRoomStateCodecTests
     }
 
     [Fact]
+    public void AHistoryNamingARiskCategoryTwiceFailsNamingIt()
+    {
+        var payload = Codec.Encode(new LiveRoomState { History = new MinuteHistory { RiskCategories = [Category.Hate, Category.Hate], Risks = new byte[120] } });
+
+        var failure = Assert.Throws<InvalidDataException>(() => Codec.Decode(payload));
+
+        Assert.Contains("RiskCategories names Hate twice", failure.Message);
+    }
+
+    [Fact]
     public void BytesAfterTheEndOfTheStateAreAnError()
     {
         byte[] payload = [.. Codec.Encode(new LiveRoomState()), 0];

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Vigil.Runtime.Diagnostics;
 using Vigil.Runtime.Grains;
 using Vigil.Runtime.Persistence;
 using Vigil.Runtime.Storage.Memory;
+using Vigil.Runtime.Tests.Infrastructure;
 
 namespace Vigil.Runtime.Tests.Runtime;
 
@@ -46,6 +48,36 @@ public sealed class StateWriterTests
         Assert.Equal((1, 0), (first.Written, first.Failures));
         Assert.Equal((1, 0), (last.Written, last.Failures));
         Assert.Equal(1, broken.Failures);
+    }
+
+    [Fact]
+    public async Task AFailedBatchWhoseLoggerThrowsStillFinishesEveryStateAndTheWriterGoesOn()
+    {
+        var storage = new FlakyGrainStorage { FailWrites = true };
+        using var metrics = new RuntimeMetrics();
+        await using var writer = new StateWriter(storage, metrics, new ThrowingLogger(), maxBatchSize: 100);
+        var first = new RecordingSlot("first", throwOnWritten: false);
+        var second = new RecordingSlot("second", throwOnWritten: false);
+
+        var failures = await writer.SubmitAsync([first.Pending(1), second.Pending(1)]).WaitAsync(Patience);
+        storage.FailWrites = false;
+        var retried = await writer.SubmitAsync([first.Pending(2)]).WaitAsync(Patience);
+
+        Assert.Equal(2, failures);
+        Assert.Equal((1, 1), (first.Failures, second.Failures));
+        Assert.Equal(0, retried);
+        Assert.Equal(1, first.Written);
+    }
+
+    /// <summary>A logger whose every call throws, as a broken provider's can.</summary>
+    private sealed class ThrowingLogger : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            throw new InvalidOperationException("The log provider is broken.");
     }
 
     private sealed class RecordingSlot(string key, bool throwOnWritten) : IStateSlot
