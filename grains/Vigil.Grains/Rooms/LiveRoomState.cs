@@ -31,7 +31,7 @@ public sealed class LiveRoomState
 
     public ActivityWindow Follows { get; set; } = new();
 
-    public Dictionary<Category, RoomCategory> Categories { get; set; } = [];
+    public RoomCategories Categories { get; set; } = new();
 
     /// <summary>The last hour, one point per minute, for the room page's charts.</summary>
     public MinuteHistory History { get; set; } = new();
@@ -44,7 +44,7 @@ public sealed class LiveRoomState
     /// <summary>Every category Normal with no alert open: nothing for a fade timer to close, nothing decay could change.</summary>
     public bool IsCalm()
     {
-        foreach (var category in Categories.Values)
+        foreach (var (_, category) in Categories)
         {
             if (category.State != RoomState.Normal || category.OpenAlertId is not null)
             {

@@ -111,7 +111,7 @@ public sealed class LiveRoomStateCodec : IStateCodec<LiveRoomState>
         writer.WriteDouble(entry.LastRisk);
     }
 
-    private static void ReadCategories(ref PayloadReader reader, Dictionary<Category, RoomCategory> categories)
+    private static void ReadCategories(ref PayloadReader reader, RoomCategories categories)
     {
         reader.Section = nameof(LiveRoomState.Categories);
         var count = reader.ReadCount("count");
