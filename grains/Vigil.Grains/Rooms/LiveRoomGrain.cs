@@ -181,7 +181,7 @@ public sealed class LiveRoomGrain(
     private bool IsCalmAndFresh(DateTimeOffset now) =>
         _calm && now - _evaluatedAt < CalmEvaluationPeriod && MinuteHistory.MinuteOf(now) == MinuteHistory.MinuteOf(_evaluatedAt);
 
-    /// <summary>Raises, updates or closes the alerts of the categories just evaluated, whose <paramref name="risks"/> are in the dictionary's order.</summary>
+    /// <summary>Raises, updates or closes the alerts of the categories just evaluated, whose <paramref name="risks"/> are in the room's category order (no category is added between the two walks: the room's turns do not interleave).</summary>
     private async Task ReconcileAlerts(CompiledPolicy policy, DateTimeOffset now, Policy.CategoryRisk[] risks)
     {
         var index = 0;

@@ -10,9 +10,17 @@ namespace Vigil.Grains.Rooms;
 /// </summary>
 public sealed class RoomCategoriesJsonConverter : JsonConverter<RoomCategories>
 {
+    /// <summary>A stored <c>null</c> reads as a room with no categories rather than leaving the room without its slots.</summary>
+    public override bool HandleNull => true;
+
     public override RoomCategories Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var categories = new RoomCategories();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return categories;
+        }
+
         foreach (var (category, entry) in JsonSerializer.Deserialize<Dictionary<Category, RoomCategory>>(ref reader, options) ?? [])
         {
             categories[category] = entry ?? throw new JsonException($"The room's category {category} is null.");

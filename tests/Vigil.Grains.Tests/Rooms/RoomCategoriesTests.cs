@@ -49,4 +49,13 @@ public sealed class RoomCategoriesTests
         Assert.Equal("NA-a-1", room.Categories[Category.Gambling].OpenAlertId);
         Assert.Equal(JsonSerializer.Serialize(before), JsonSerializer.Serialize(room.Categories));
     }
+
+    [Fact]
+    public void AStoredNullReadsAsARoomWithNoCategories()
+    {
+        var room = JsonSerializer.Deserialize<LiveRoomState>("""{"Categories":null}""")!;
+
+        Assert.Equal(0, room.Categories.Count);
+        Assert.True(room.IsCalm());
+    }
 }
