@@ -133,8 +133,8 @@ internal sealed partial class StateWriter : IAsyncDisposable
                 catch (Exception exception)
                 {
                     // WriteBatch finishes every group of the batch whatever fails in it (the storage, a state's
-                    // bookkeeping, a waiter, the logger); what it rethrows is reported here and the writer goes on.
-                    // Were its thread to die instead, every later write would wait for it for good.
+                    // bookkeeping, a waiter, the logger); anything else (a metrics listener) is reported here and the
+                    // writer goes on. Were its thread to die instead, every later write would wait for it for good.
                     ReportFault(exception, writes.Count);
                 }
 
@@ -156,13 +156,12 @@ internal sealed partial class StateWriter : IAsyncDisposable
 
     /// <summary>
     /// Writes one batch and finishes every one of its groups, in order, whatever fails: each state is told how its
-    /// write went, each group's waiters are released, and the completed sequence moves past it. A fault outside the
-    /// storage call is rethrown once all of that is done.
+    /// write went (<see cref="Finish"/> keeps a state's own faults to that state), each group's waiters are released,
+    /// and the completed sequence moves past it.
     /// </summary>
     private void WriteBatch(List<StateWriteGroup> groups, List<StateWrite> writes)
     {
         StateWriteResult[]? results = null;
-        Exception? fault = null;
         try
         {
             results = Wait(_storage.WriteBatchAsync(writes));
@@ -176,76 +175,39 @@ internal sealed partial class StateWriter : IAsyncDisposable
         catch (Exception exception)
         {
             results = null;
-            try
-            {
-                LogBatchFailed(_logger, exception, writes.Count);
-            }
-            catch (Exception logging)
-            {
-                // The batch is still finished below (as failed); the logger's fault is reported after it.
-                fault = logging;
-            }
+            Quietly(() => LogBatchFailed(_logger, exception, writes.Count));
         }
 
         int index = 0, failed = 0;
-        try
+        foreach (var group in groups)
         {
-            foreach (var group in groups)
+            foreach (var item in group.Items)
             {
-                var items = group.Items;
-                var next = 0;
-                try
+                if (!Finish(item, results?[index++]))
                 {
-                    for (; next < items.Count; next++)
-                    {
-                        if (!Finish(items[next], results?[index + next]))
-                        {
-                            failed++;
-                            group.RecordFailure();
-                        }
-                    }
-                }
-                catch (Exception exception)
-                {
-                    // Finish handles the item's own faults, so the item at `next` is finished: the rest fail.
-                    fault ??= exception;
-                    for (next++; next < items.Count; next++)
-                    {
-                        Finish(items[next], result: null);
-                        failed++;
-                    }
-                }
-                finally
-                {
-                    // Whatever happened to its items, the group is done: whoever waits for it is released.
-                    try
-                    {
-                        group.Complete();
-                    }
-                    catch (Exception exception)
-                    {
-                        fault ??= exception;
-                    }
-
-                    index += items.Count;
-                    Volatile.Write(ref _completedThrough, group.Sequence);
+                    failed++;
+                    group.RecordFailure();
                 }
             }
-        }
-        finally
-        {
-            PublishProgress();
-            _metrics.AddPendingWrites(-writes.Count);
-            _metrics.FlushedStates.Add(writes.Count - failed);
-            if (failed > 0)
+
+            try
             {
-                _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
+                group.Complete();
             }
+            catch (Exception exception)
+            {
+                ReportFault(exception, group.Items.Count);
+            }
+
+            Volatile.Write(ref _completedThrough, group.Sequence);
         }
 
-        if (fault is not null)
+        PublishProgress();
+        _metrics.AddPendingWrites(-writes.Count);
+        _metrics.FlushedStates.Add(writes.Count - failed);
+        if (failed > 0)
         {
-            throw fault;
+            _metrics.StorageFailures.Add(failed, new KeyValuePair<string, object?>("operation", "flush"));
         }
     }
 
@@ -286,12 +248,15 @@ internal sealed partial class StateWriter : IAsyncDisposable
         return false;
     }
 
-    /// <summary>Logs a fault of the writer's own; a logger that throws in turn is not allowed to stop the writer either.</summary>
-    private void ReportFault(Exception exception, int count)
+    /// <summary>Logs a fault of the writer's own.</summary>
+    private void ReportFault(Exception exception, int count) => Quietly(() => LogWriterFault(_logger, exception, count));
+
+    /// <summary>Logs through <paramref name="log"/>; a logger that throws in turn is not allowed to stop the writer.</summary>
+    private static void Quietly(Action log)
     {
         try
         {
-            LogWriterFault(_logger, exception, count);
+            log();
         }
         catch (Exception)
         {
