@@ -24,6 +24,8 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
     private readonly GrainClassCatalog _catalog;
     private readonly GrainRuntimeOptions _options;
     private readonly long _defaultTimeoutTicks;
+    private readonly Lock _urgentLaneLock = new();
+    private UrgentLane? _urgentLane;
     private ITimer? _timeoutTimer;
     private ITimer? _collectionTimer;
     private volatile bool _stopping;
@@ -70,6 +72,23 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
     internal StateWriter StateWriter { get; }
 
     internal WriteBehindFlusher Flusher { get; }
+
+    /// <summary>The thread of <see cref="UrgentAttribute"/> grains, started when the first of them is scheduled.</summary>
+    internal UrgentLane UrgentLane
+    {
+        get
+        {
+            if (Volatile.Read(ref _urgentLane) is { } lane)
+            {
+                return lane;
+            }
+
+            lock (_urgentLaneLock)
+            {
+                return _urgentLane ??= new UrgentLane();
+            }
+        }
+    }
 
     public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
     {
@@ -178,6 +197,11 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
         }
 
         await StateWriter.DisposeAsync().ConfigureAwait(false);
+        lock (_urgentLaneLock)
+        {
+            _urgentLane?.Dispose();
+        }
+
         RuntimeLog.Stopped(Logger, _activations.Count);
     }
 

@@ -14,8 +14,10 @@ namespace Vigil.Grains.Alerts;
 /// <summary>
 /// One region's alert desk. Every change is published on the live feed from inside this grain's turn, so changes of
 /// one alert reach subscribers in order. Unacknowledged alerts escalate themselves once their severity's SLA passes.
+/// Its turns run on the runtime's urgent lane: a new alert must not wait behind the ingest work queued on the pool.
 /// </summary>
 [Reentrant]
+[Urgent]
 public sealed partial class AlertCenterGrain(
     [PersistentState("alerts")] IPersistentState<AlertCenterState> state,
     ILiveFeed feed,

@@ -11,7 +11,8 @@ namespace Vigil.Ingest.Delivery;
 
 /// <summary>
 /// Delivers events to the grains that keep state about them: each target grain gets all of its events of the batch,
-/// in request order, in ONE <c>Apply</c> call, and all target grains are called concurrently.
+/// in request order, in ONE <c>Apply</c> call, and all target grains are called concurrently. Rooms with a safety
+/// signal (<see cref="IsSafetySignal"/>) are called first, so the events that raise alerts do not wait behind the rest.
 /// </summary>
 /// <remarks>
 /// Routing (an event may go to more than one grain):
@@ -46,6 +47,9 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
 {
     /// <summary>From how many rooms in one request a second thread helps send them: below it, the hop costs more than it saves.</summary>
     private const int TwoSenderRooms = 64;
+
+    /// <summary>How many rooms a sender sends between looks at the thread pool's queue: a few hundred microseconds of turns.</summary>
+    private const int SliceRooms = 32;
 
     private readonly ConcurrentDictionary<string, byte> _engagedUsers = new(StringComparer.Ordinal);
 
@@ -94,17 +98,25 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         }
 
         var calls = new Task[rooms.Count + broadcasters.Count + users.Count + (ledgers?.Count ?? 0)];
+        var order = SafetyFirst(rooms, out var urgent);
 
         // Most target grains are idle, and their turns run on the sending thread rather than each through the thread
-        // pool (see CallerRunsScope). A request's rooms are sent by two threads, this one and one from the pool, so
-        // that its turns still use both cores of a quiet silo instead of one after the other on this thread.
-        var half = rooms.Count >= TwoSenderRooms ? rooms.Count / 2 : rooms.Count;
-        var otherHalf = half < rooms.Count ? Task.Run(() => SendToRoomsInline(rooms, calls, half, rooms.Count)) : Task.CompletedTask;
+        // pool (see CallerRunsScope). Rooms with a safety signal go first, before any other work of the request. The
+        // rest are sent by two threads, this one and one from the pool, so that their turns still use both cores of a
+        // quiet silo, and each sender makes way for queued work (other requests, alert turns) between slices.
+        var bulk = order.Length - urgent;
+        var half = urgent + (bulk >= TwoSenderRooms ? bulk / 2 : bulk);
+        using (CallerRunsScope.Open())
+        {
+            SendToRooms(order, calls, 0, urgent);
+        }
+
+        var otherHalf = half < order.Length ? Task.Run(() => SendToRoomsYielding(order, calls, half, order.Length)) : Task.CompletedTask;
         try
         {
+            await SendToRoomsYielding(order, calls, urgent, half);
             using (CallerRunsScope.Open())
             {
-                SendToRooms(rooms, calls, 0, half);
                 var index = rooms.Count;
                 foreach (var (broadcasterId, batch) in broadcasters)
                 {
@@ -131,6 +143,14 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         // Grain calls cannot be cancelled once sent; the token only stops waiting for them.
         await Task.WhenAll(calls).WaitAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Types that can raise, grow or close an alert at once: a classifier's score, a user's report, a moderator's
+    /// decision. Their rooms are sent before the rest of a request, so an alert does not wait behind viewer counts
+    /// and chat. Chat can raise one too, through keywords, but it is most of the traffic, so it goes with the rest.
+    /// </summary>
+    public static bool IsSafetySignal(EventType type) =>
+        type is EventType.ModerationScore or EventType.ReportFiled or EventType.ModerationDecision;
 
     /// <summary>Room-scoped types, plus decisions that name a room.</summary>
     public static bool GoesToRoom(LiveEvent e) => e.Type switch
@@ -188,31 +208,73 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         await Task.WhenAll(calls);
     }
 
-    /// <summary>Sends the rooms from the <paramref name="from"/>-th to before the <paramref name="to"/>-th, in the dictionary's order, their calls going to the same places in <paramref name="calls"/>.</summary>
-    private void SendToRooms(Dictionary<string, List<LiveEvent>> rooms, Task[] calls, int from, int to)
+    /// <summary>The rooms in request order, those with a safety signal first; <paramref name="urgent"/> is how many have one.</summary>
+    private static KeyValuePair<string, List<LiveEvent>>[] SafetyFirst(Dictionary<string, List<LiveEvent>> rooms, out int urgent)
     {
-        var index = 0;
-        foreach (var (roomId, batch) in rooms)
+        var order = new KeyValuePair<string, List<LiveEvent>>[rooms.Count];
+        urgent = 0;
+        var last = order.Length;
+        foreach (var room in rooms)
         {
-            if (index >= to)
+            if (HasSafetySignal(room.Value))
             {
-                break;
+                order[urgent++] = room;
             }
-
-            if (index >= from)
+            else
             {
-                calls[index] = grains.GetGrain<ILiveRoomGrain>(roomId).Apply(batch);
+                order[--last] = room;
             }
+        }
 
-            index++;
+        // The others were filled from the end backwards: put them back in request order.
+        Array.Reverse(order, urgent, order.Length - urgent);
+        return order;
+    }
+
+    private static bool HasSafetySignal(List<LiveEvent> events)
+    {
+        foreach (var e in events)
+        {
+            if (IsSafetySignal(e.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Sends the rooms from the <paramref name="from"/>-th to before the <paramref name="to"/>-th of <paramref name="order"/>, their calls going to the same places in <paramref name="calls"/>.</summary>
+    private void SendToRooms(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
+    {
+        for (var i = from; i < to; i++)
+        {
+            calls[i] = grains.GetGrain<ILiveRoomGrain>(order[i].Key).Apply(order[i].Value);
         }
     }
 
-    /// <summary><see cref="SendToRooms"/> from a thread of its own, with the idle rooms' turns run on it.</summary>
-    private void SendToRoomsInline(Dictionary<string, List<LiveEvent>> rooms, Task[] calls, int from, int to)
+    /// <summary>
+    /// <see cref="SendToRooms"/> in slices, the idle rooms' turns run on the sending thread; between slices, when the
+    /// thread pool has work waiting (another request to parse, an alert center's turn), the sender goes to the back of
+    /// its queue. A request's rooms take milliseconds of turns, and without this every request and alert that arrives
+    /// meanwhile waits for all of them, which under load is most of an alert's delay.
+    /// </summary>
+    private async Task SendToRoomsYielding(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
     {
-        using var inline = CallerRunsScope.Open();
-        SendToRooms(rooms, calls, from, to);
+        while (from < to)
+        {
+            var end = Math.Min(to, from + SliceRooms);
+            using (CallerRunsScope.Open())
+            {
+                SendToRooms(order, calls, from, end);
+            }
+
+            from = end;
+            if (from < to && ThreadPool.PendingWorkItemCount > 0)
+            {
+                await Task.Yield();
+            }
+        }
     }
 
     private static bool IsViewing(EventType type) => type is EventType.ViewerJoined or EventType.ViewerLeft;

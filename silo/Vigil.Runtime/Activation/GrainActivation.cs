@@ -123,8 +123,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     {
         if (!inline)
         {
-            // The global queue is FIFO; a thread's local queue is LIFO and would let a few busy grains starve the rest.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Schedule();
             return;
         }
 
@@ -135,7 +134,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         catch
         {
             // The activation is still claimed by this thread: hand it to the pool, or nothing would run it again.
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Schedule();
             throw;
         }
         finally
@@ -145,6 +144,20 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     }
 
     public void Execute() => RunLoop(inlineTurn: null);
+
+    /// <summary>Queues the activation, which this thread has claimed, to run: on the urgent lane for urgent grain classes, else on the thread pool.</summary>
+    private void Schedule()
+    {
+        if (Class.IsUrgent)
+        {
+            _runtime.UrgentLane.Schedule(this);
+        }
+        else
+        {
+            // The global queue is FIFO; a thread's local queue is LIFO and would let a few busy grains starve the rest.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
+    }
 
     /// <summary>
     /// Runs the activation's work until none is left (or the turn budget is spent), starting with
@@ -214,7 +227,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
                 if (work.Kind == WorkKind.Yield)
                 {
-                    ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                    Schedule();
                     break;
                 }
 
@@ -240,7 +253,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Schedule();
         }
     }
 
@@ -259,7 +272,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         FailAll(failed, failure);
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Schedule();
         }
     }
 
@@ -286,7 +299,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             _deactivationReason = DeactivationReason.SiloShutdown;
             if (TryClaimScheduleLocked())
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                Schedule();
             }
 
             return _deactivated.Task;
@@ -307,7 +320,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             _deactivationReason = DeactivationReason.IdleTimeout;
             if (TryClaimScheduleLocked())
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                Schedule();
             }
 
             return true;
@@ -366,7 +379,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
 
         if (schedule)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+            Schedule();
         }
     }
 
@@ -448,7 +461,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             _deactivationReason = reason;
             if (TryClaimScheduleLocked())
             {
-                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+                Schedule();
             }
         }
     }

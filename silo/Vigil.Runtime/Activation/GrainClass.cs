@@ -23,6 +23,7 @@ internal sealed class GrainClass
         ImplementationType = implementation;
         TypeName = implementation.GetCustomAttribute<GrainTypeAttribute>()?.Name ?? DefaultTypeName(implementation);
         IsReentrant = implementation.IsDefined(typeof(ReentrantAttribute), inherit: true);
+        IsUrgent = implementation.IsDefined(typeof(UrgentAttribute), inherit: true);
         IdleTimeout = implementation.GetCustomAttribute<CollectionAgeLimitAttribute>()?.Limit ?? defaultIdleTimeout;
         Interfaces = implementation.GetInterfaces()
             .Where(i => i != typeof(IGrainWithStringKey) && typeof(IGrainWithStringKey).IsAssignableFrom(i))
@@ -43,6 +44,9 @@ internal sealed class GrainClass
     public string TypeName { get; }
 
     public bool IsReentrant { get; }
+
+    /// <summary>Whether the activations run on the runtime's urgent lane (<see cref="UrgentAttribute"/>).</summary>
+    public bool IsUrgent { get; }
 
     public TimeSpan IdleTimeout { get; }
 

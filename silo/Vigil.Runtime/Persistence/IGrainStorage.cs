@@ -21,7 +21,8 @@ public interface IGrainStorage
     /// <summary>
     /// Writes many records in one transaction (where the store has transactions). ETag conflicts fail only their own
     /// item, reported in the result at the same index; a failure of the store itself throws
-    /// <see cref="GrainStorageException"/> and commits nothing.
+    /// <see cref="GrainStorageException"/> and commits nothing. The payloads are the caller's again once the call
+    /// completes (the runtime reuses their arrays), so a store that keeps one keeps a copy.
     /// </summary>
     ValueTask<StateWriteResult[]> WriteBatchAsync(IReadOnlyList<StateWrite> writes, CancellationToken cancellationToken = default);
 }

@@ -99,8 +99,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         }
 
         var version = Volatile.Read(ref _version);
-        var payload = _format.Serialize(State);
-        return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag));
+        var payload = _format.SerializeForWrite(State, out var rented);
+        return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag), rented);
     }
 
     public void SetInFlight(long sequence) => Volatile.Write(ref _inFlightSequence, sequence);

@@ -18,14 +18,45 @@ internal sealed class StateFormat<TState>(IStateCodec<TState>? codec, JsonSerial
         }
 
         var payload = codec.Encode(state);
+        EnsureNotReadAsJson(codec, payload);
+        return payload;
+    }
+
+    /// <summary>
+    /// The payload for a write-behind snapshot: a codec's in an array from <see cref="SnapshotPayloads"/>
+    /// (<paramref name="rented"/>, to hand back once written), JSON in an array of its own (<paramref name="rented"/> null).
+    /// </summary>
+    public ReadOnlyMemory<byte> SerializeForWrite(TState state, out byte[]? rented)
+    {
+        if (codec is null)
+        {
+            rented = null;
+            return JsonSerializer.SerializeToUtf8Bytes(state, jsonOptions);
+        }
+
+        var payload = ThreadEncodeBuffer.EncodeRented(codec, state, out var array);
+        try
+        {
+            EnsureNotReadAsJson(codec, payload.Span);
+        }
+        catch
+        {
+            SnapshotPayloads.Return(array);
+            throw;
+        }
+
+        rented = array;
+        return payload;
+    }
+
+    private static void EnsureNotReadAsJson(IStateCodec<TState> codec, ReadOnlySpan<byte> payload)
+    {
         if (payload.Length == 0 || payload[0] == (byte)'{' || IsJsonWhitespace(payload[0]))
         {
             // Stored, it would be read back as JSON (or as nothing) and the state lost at the next activation.
             throw new InvalidOperationException(
                 $"{codec.GetType().Name} wrote a payload that is empty or starts with '{{' or whitespace, which would be read back as JSON; start it with a format-version byte.");
         }
-
-        return payload;
     }
 
     public TState Deserialize(ReadOnlySpan<byte> payload) =>

@@ -85,6 +85,7 @@ internal sealed partial class StateWriter : IAsyncDisposable
         {
             foreach (var item in items)
             {
+                item.ReleasePayload();
                 item.Slot.OnWriteFailed();
             }
 
@@ -183,6 +184,8 @@ internal sealed partial class StateWriter : IAsyncDisposable
         {
             foreach (var item in group.Items)
             {
+                // The storage has answered (or failed) for the whole batch and keeps no payload: the arrays go back.
+                item.ReleasePayload();
                 if (!Finish(item, results?[index++]))
                 {
                     failed++;

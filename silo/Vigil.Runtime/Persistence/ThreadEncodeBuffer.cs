@@ -27,11 +27,38 @@ internal static class ThreadEncodeBuffer
         }
         finally
         {
-            if (buffer.Capacity <= MaxRetainedBytes)
-            {
-                buffer.ResetWrittenCount();
-                t_buffer = buffer;
-            }
+            Keep(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Encodes into an array from <see cref="SnapshotPayloads"/> (<paramref name="rented"/>, longer than the payload),
+    /// for a write-behind snapshot; the writer hands the array back once the write is done.
+    /// </summary>
+    public static ReadOnlyMemory<byte> EncodeRented<TState>(IStateCodec<TState> codec, TState state, out byte[] rented)
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        t_buffer = null;
+        try
+        {
+            codec.Encode(state, buffer);
+            var written = buffer.WrittenSpan;
+            rented = SnapshotPayloads.Rent(written.Length);
+            written.CopyTo(rented);
+            return new ReadOnlyMemory<byte>(rented, 0, written.Length);
+        }
+        finally
+        {
+            Keep(buffer);
+        }
+    }
+
+    private static void Keep(ArrayBufferWriter<byte> buffer)
+    {
+        if (buffer.Capacity <= MaxRetainedBytes)
+        {
+            buffer.ResetWrittenCount();
+            t_buffer = buffer;
         }
     }
 }

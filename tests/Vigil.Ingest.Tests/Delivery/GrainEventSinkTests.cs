@@ -151,6 +151,39 @@ public sealed class GrainEventSinkTests
     }
 
     [Fact]
+    public async Task RoomsWithASafetySignalAreSentBeforeTheOthersWhichKeepRequestOrder()
+    {
+        var factory = new RecordingGrainFactory();
+        var events = new[]
+        {
+            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
+            Parse(TestEvents.Valid("viewer.joined", "2").With("roomId", "\"b\"").Line()),
+            Parse(TestEvents.Valid("moderation.score", "3").With("roomId", "\"c\"").Line()),
+            Parse(TestEvents.Valid("gift.sent", "4").With("roomId", "\"d\"").Line()),
+            Parse(TestEvents.Valid("report.filed", "5").With("roomId", "\"e\"").Line()),
+            Parse(TestEvents.Valid("chat.message", "6").With("roomId", "\"c\"").Line()),
+            Parse(TestEvents.Valid("moderation.decision", "7").With("roomId", "\"f\"").Line()),
+        };
+
+        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None);
+
+        var rooms = factory.Calls.Where(c => c.Grain.StartsWith("ILiveRoomGrain/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["c", "e", "f", "a", "b", "d"], rooms.Select(c => c.Grain["ILiveRoomGrain/".Length..]));
+        Assert.Equal(["3", "6"], rooms[0].Events.Select(e => e.Id)); // a room's events stay together, in request order
+    }
+
+    [Theory]
+    [InlineData("moderation.score", true)]
+    [InlineData("report.filed", true)]
+    [InlineData("moderation.decision", true)]
+    [InlineData("chat.message", false)]
+    [InlineData("viewer.joined", false)]
+    [InlineData("gift.sent", false)]
+    [InlineData("room.started", false)]
+    public void SafetySignalsAreTheEventsThatCanRaiseAnAlertOnTheirOwn(string type, bool expected) =>
+        Assert.Equal(expected, GrainEventSink.IsSafetySignal(Parse(TestEvents.Valid(type, "x").Line()).Type));
+
+    [Fact]
     public async Task AllGrainsAreCalledBeforeAnyCallCompletes()
     {
         var factory = new RecordingGrainFactory(holdCalls: true);

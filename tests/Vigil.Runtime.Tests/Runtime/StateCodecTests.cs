@@ -6,10 +6,11 @@ using Vigil.Runtime.Invocation;
 using Vigil.Runtime.Persistence;
 using Vigil.Runtime.Tests.Infrastructure;
 using Vigil.Runtime.Tests.Runtime.Grains;
+using Vigil.Runtime.Tests.Storage;
 
 namespace Vigil.Runtime.Tests.Runtime;
 
-public sealed class StateCodecTests
+public sealed class StateCodecTests(TemporaryDirectory directory) : IClassFixture<TemporaryDirectory>
 {
     private static readonly IStateCodec<CounterState> Codec = new CounterStateCodec();
 
@@ -39,6 +40,36 @@ public sealed class StateCodecTests
         var payload = await StoredPayload(storage, grain);
         Assert.Equal(CounterStateCodec.Version1, payload[0]);
         Assert.Equal(Codec.Encode(new CounterState { Value = 2 }), payload);
+    }
+
+    [Theory]
+    [InlineData("memory")]
+    [InlineData("sqlite")]
+    public async Task WriteBehindReusesPayloadArraysYetEveryGrainKeepsItsOwnState(string store)
+    {
+        // Snapshot payloads live in reused arrays; a storage that kept one instead of a copy would show another
+        // grain's (or a later flush's) bytes here.
+        await using var sqlite = store == "sqlite" ? new Sqlite.SqliteGrainStorage(new Sqlite.SqliteGrainStorageOptions { FilePath = directory.PathOf(Guid.NewGuid().ToString("N") + ".db") }) : null;
+        var storage = (IGrainStorage?)sqlite ?? new FlakyGrainStorage();
+        await using var silo = await TestSilo.StartAsync(storage: storage, register: WithCodec);
+        var grains = Enumerable.Range(0, 40).Select(i => silo.Grain<IPersistentCounterGrain>($"reused-{i}-{Guid.NewGuid()}")).ToArray();
+        for (var round = 1; round <= 3; round++)
+        {
+            for (var i = 0; i < grains.Length; i++)
+            {
+                for (var n = 0; n <= i % 4; n++)
+                {
+                    await grains[i].Increment();
+                }
+            }
+
+            await silo.Runtime.FlushAsync().Within("the write-behind flush");
+
+            for (var i = 0; i < grains.Length; i++)
+            {
+                Assert.Equal(Codec.Encode(new CounterState { Value = round * ((i % 4) + 1) }), await StoredPayload(storage, grains[i]));
+            }
+        }
     }
 
     [Fact]

@@ -5,9 +5,7 @@ namespace Vigil.Runtime.Tests.Runtime.Grains;
 
 public sealed class ThreadProbeGrain : Grain, IThreadProbeGrain
 {
-    private int _inside;
-    private int _count;
-    private bool _overlapSeen;
+    private readonly TurnTally _tally = new();
 
     /// <summary>An async-local a test sets on the sending thread, to see whether grain code sees it.</summary>
     public static AsyncLocal<string?> Ambient { get; } = new();
@@ -44,17 +42,7 @@ public sealed class ThreadProbeGrain : Grain, IThreadProbeGrain
         return [mine, theirs];
     }
 
-    public Task<TallyReading> Tally()
-    {
-        _overlapSeen |= Interlocked.Increment(ref _inside) > 1;
-
-        // A read-modify-write spread over time, so that two turns at once would lose counts.
-        var count = _count;
-        Thread.SpinWait(20);
-        _count = count + 1;
-        Interlocked.Decrement(ref _inside);
-        return Task.FromResult(new TallyReading(_count, _overlapSeen));
-    }
+    public Task<TallyReading> Tally() => Task.FromResult(_tally.Count());
 
     private static TurnSighting Sighting() => new(Environment.CurrentManagedThreadId, Ambient.Value);
 }
