@@ -26,6 +26,7 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
     private readonly long _defaultTimeoutTicks;
     private readonly Lock _urgentLaneLock = new();
     private UrgentLane? _urgentLane;
+    private bool _urgentLaneStopped;
     private ITimer? _timeoutTimer;
     private ITimer? _collectionTimer;
     private volatile bool _stopping;
@@ -73,22 +74,32 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
 
     internal WriteBehindFlusher Flusher { get; }
 
-    /// <summary>The thread of <see cref="UrgentAttribute"/> grains, started when the first of them is scheduled.</summary>
-    internal UrgentLane UrgentLane
+    /// <summary>
+    /// Runs <paramref name="work"/> (an activation of an <see cref="UrgentAttribute"/> grain class) on the urgent lane,
+    /// which starts with the first of them; once the runtime has stopped, on the thread pool.
+    /// </summary>
+    internal void ScheduleUrgent(IThreadPoolWorkItem work)
     {
-        get
+        if (Volatile.Read(ref _urgentLane) is { } lane)
         {
-            if (Volatile.Read(ref _urgentLane) is { } lane)
-            {
-                return lane;
-            }
+            lane.Schedule(work);
+            return;
+        }
 
-            lock (_urgentLaneLock)
+        lock (_urgentLaneLock)
+        {
+            if (!_urgentLaneStopped)
             {
-                return _urgentLane ??= new UrgentLane();
+                (_urgentLane ??= new UrgentLane()).Schedule(work);
+                return;
             }
         }
+
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
     }
+
+    /// <summary>Whether the calling thread is the urgent lane's.</summary>
+    internal bool IsOnUrgentLane => Volatile.Read(ref _urgentLane) is { } lane && lane.IsCurrentThread;
 
     public TGrainInterface GetGrain<TGrainInterface>(string key) where TGrainInterface : IGrainWithStringKey
     {
@@ -197,10 +208,14 @@ public sealed class GrainRuntime : IGrainFactory, IGrainCallSink, IAsyncDisposab
         }
 
         await StateWriter.DisposeAsync().ConfigureAwait(false);
+        UrgentLane? urgentLane;
         lock (_urgentLaneLock)
         {
-            _urgentLane?.Dispose();
+            _urgentLaneStopped = true;
+            urgentLane = _urgentLane;
         }
+
+        urgentLane?.Dispose();
 
         RuntimeLog.Stopped(Logger, _activations.Count);
     }

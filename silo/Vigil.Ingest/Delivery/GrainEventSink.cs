@@ -103,7 +103,7 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         // Most target grains are idle, and their turns run on the sending thread rather than each through the thread
         // pool (see CallerRunsScope). Rooms with a safety signal go first, before any other work of the request. The
         // rest are sent by two threads, this one and one from the pool, so that their turns still use both cores of a
-        // quiet silo, and each sender makes way for queued work (other requests, alert turns) between slices.
+        // quiet silo, and each sender makes way for queued work (other requests, replies) between slices.
         var bulk = order.Length - urgent;
         var half = urgent + (bulk >= TwoSenderRooms ? bulk / 2 : bulk);
         using (CallerRunsScope.Open())
@@ -255,7 +255,7 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
 
     /// <summary>
     /// <see cref="SendToRooms"/> in slices, the idle rooms' turns run on the sending thread; between slices, when the
-    /// thread pool has work waiting (another request to parse, an alert center's turn), the sender goes to the back of
+    /// thread pool has work waiting (another request to parse, a reply to a caller), the sender goes to the back of
     /// its queue. A request's rooms take milliseconds of turns, and without this every request and alert that arrives
     /// meanwhile waits for all of them, which under load is most of an alert's delay.
     /// </summary>

@@ -150,7 +150,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
     {
         if (Class.IsUrgent)
         {
-            _runtime.UrgentLane.Schedule(this);
+            _runtime.ScheduleUrgent(this);
         }
         else
         {
@@ -213,7 +213,11 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
                     }
                 }
 
-                closed?.ReleaseToCaller();
+                if (closed is not null)
+                {
+                    Release(closed);
+                }
+
                 FailAll(failed, failure);
                 if (work.Kind == WorkKind.None)
                 {
@@ -268,7 +272,7 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
             schedule = TryClaimScheduleLocked();
         }
 
-        request.ReleaseToCaller();
+        Release(request);
         FailAll(failed, failure);
         if (schedule)
         {
@@ -806,13 +810,41 @@ internal sealed class GrainActivation : IThreadPoolWorkItem, IRequestHost, IGrai
         _deactivated?.TrySetResult();
     }
 
-    private static void FailAll(List<GrainRequest>? requests, Exception? failure)
+    /// <summary>
+    /// Releases the caller of a finished turn. A caller that is not a grain continues on the releasing thread, so on the
+    /// urgent lane its release goes to the pool: an HTTP handler serializing alerts must not hold up the next alert.
+    /// </summary>
+    private void Release(GrainRequest request)
+    {
+        if (request.Parent is null && Class.IsUrgent && _runtime.IsOnUrgentLane)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static r => r.ReleaseToCaller(), request, preferLocal: false);
+        }
+        else
+        {
+            request.ReleaseToCaller();
+        }
+    }
+
+    private void FailAll(List<GrainRequest>? requests, Exception? failure)
     {
         if (requests is null)
         {
             return;
         }
 
+        if (Class.IsUrgent && _runtime.IsOnUrgentLane)
+        {
+            // Failing a call releases its caller here, as above.
+            ThreadPool.UnsafeQueueUserWorkItem(static s => FailAllNow(s.requests, s.failure), (requests, failure), preferLocal: false);
+            return;
+        }
+
+        FailAllNow(requests, failure);
+    }
+
+    private static void FailAllNow(List<GrainRequest> requests, Exception? failure)
+    {
         foreach (var request in requests)
         {
             request.FailNow(failure!);

@@ -4,14 +4,18 @@ namespace Vigil.Runtime.Activation;
 /// One dedicated thread that runs the activations of <see cref="Grains.UrgentAttribute"/> grain classes in the order
 /// they were scheduled. The thread sleeps while there is nothing to run, and a thread the kernel wakes from sleep is
 /// scheduled ahead of ones that have been running, so an urgent turn starts within the kernel's wake-up time rather
-/// than after the pool's queue. Work scheduled after <see cref="Dispose"/> goes to the thread pool instead.
+/// than after the pool's queue. Work scheduled once <see cref="Dispose"/> has begun goes to the thread pool instead.
 /// </summary>
 internal sealed class UrgentLane : IDisposable
 {
+    /// <summary>How long <see cref="Dispose"/> waits for a turn still running on the lane before it stops waiting.</summary>
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(10);
+
     private readonly System.Collections.Concurrent.ConcurrentQueue<IThreadPoolWorkItem> _queue = new();
     private readonly SemaphoreSlim _ready = new(0);
+    private readonly Lock _gate = new();
     private readonly Thread _thread;
-    private volatile bool _stopping;
+    private bool _stopping;
 
     public UrgentLane()
     {
@@ -19,25 +23,44 @@ internal sealed class UrgentLane : IDisposable
         _thread.Start();
     }
 
+    /// <summary>Whether the calling thread is the lane's.</summary>
+    public bool IsCurrentThread => Thread.CurrentThread == _thread;
+
     public void Schedule(IThreadPoolWorkItem work)
     {
-        if (_stopping)
+        lock (_gate)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
-            return;
+            // Checked and queued under one lock with Dispose's flag, so nothing is queued after the lane's last look.
+            if (!_stopping)
+            {
+                _queue.Enqueue(work);
+                _ready.Release();
+                return;
+            }
         }
 
-        _queue.Enqueue(work);
-        _ready.Release();
+        ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
     }
 
     public void Dispose()
     {
-        _stopping = true;
-        _ready.Release();
-        _thread.Join();
+        lock (_gate)
+        {
+            if (_stopping)
+            {
+                return;
+            }
 
-        // Work scheduled while the lane stopped still runs, on the pool.
+            _stopping = true;
+        }
+
+        _ready.Release();
+        if (!IsCurrentThread)
+        {
+            _thread.Join(StopTimeout);
+        }
+
+        // What the lane did not get to (its thread stuck in a turn, or this is that thread) still runs, on the pool.
         while (_queue.TryDequeue(out var work))
         {
             ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
@@ -54,7 +77,7 @@ internal sealed class UrgentLane : IDisposable
                 // As on a pool thread: an exception escaping an activation's run loop is a bug, and ends the process.
                 work.Execute();
             }
-            else if (_stopping)
+            else if (Volatile.Read(ref _stopping))
             {
                 return;
             }

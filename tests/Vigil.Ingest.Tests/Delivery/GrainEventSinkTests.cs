@@ -172,6 +172,23 @@ public sealed class GrainEventSinkTests
         Assert.Equal(["3", "6"], rooms[0].Events.Select(e => e.Id)); // a room's events stay together, in request order
     }
 
+    [Fact]
+    public async Task InARequestForHundredsOfRoomsTheSafetyRoomsGoFirstAndEveryRoomIsReachedOnce()
+    {
+        var factory = new RecordingGrainFactory();
+        var safety = new[] { 7, 150, 299 };
+        var events = Enumerable.Range(0, 300)
+            .Select(i => Parse(TestEvents.Valid(safety.Contains(i) ? "moderation.score" : "chat.message", "e" + i).With("roomId", $"\"room-{i}\"").Line()))
+            .ToArray();
+
+        await new GrainEventSink(factory).DeliverAsync(events, CancellationToken.None).Within("the delivery to 300 rooms");
+
+        var rooms = factory.Calls.Select(c => c.Grain).ToArray();
+        Assert.Equal(["ILiveRoomGrain/room-7", "ILiveRoomGrain/room-150", "ILiveRoomGrain/room-299"], rooms[..3]);
+        Assert.Equal(300, rooms.Distinct().Count());
+        Assert.Equal(300, rooms.Length);
+    }
+
     [Theory]
     [InlineData("moderation.score", true)]
     [InlineData("report.filed", true)]
