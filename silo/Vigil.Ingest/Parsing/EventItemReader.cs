@@ -201,6 +201,31 @@ internal ref struct EventItemReader
             return null;
         }
 
+        // The rarer types' fields go into one details object, made only when the event has one of them.
+        var details = title is null && endReason is null && category is null && note is null && score is null && source is null
+            && model is null && decisionId is null && moderatorId is null && action is null && stage is null && sessionAction is null
+            && minutes is null && ticketId is null && topic is null && severity is null && surveyScore is null
+            ? null
+            : new EventDetails
+            {
+                Title = title,
+                EndReason = endReason,
+                Category = category,
+                Note = note,
+                Score = score,
+                Source = source,
+                Model = model,
+                DecisionId = decisionId,
+                ModeratorId = moderatorId,
+                Action = action,
+                Stage = stage,
+                SessionAction = sessionAction,
+                Minutes = minutes,
+                TicketId = ticketId,
+                Topic = topic,
+                Severity = severity,
+                SurveyScore = surveyScore,
+            };
         return new LiveEvent
         {
             Id = id!,
@@ -210,27 +235,11 @@ internal ref struct EventItemReader
             RoomId = roomId,
             BroadcasterId = broadcasterId,
             UserId = userId,
-            Title = title,
             Lang = lang,
-            EndReason = endReason,
             Text = text,
             GiftId = giftId,
             Value = value,
-            Category = category,
-            Note = note,
-            Score = score,
-            Source = source,
-            Model = model,
-            DecisionId = decisionId,
-            ModeratorId = moderatorId,
-            Action = action,
-            Stage = stage,
-            SessionAction = sessionAction,
-            Minutes = minutes,
-            TicketId = ticketId,
-            Topic = topic,
-            Severity = severity,
-            SurveyScore = surveyScore,
+            Details = details,
         };
     }
 
