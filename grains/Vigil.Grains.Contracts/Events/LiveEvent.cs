@@ -6,11 +6,11 @@ namespace Vigil.Grains.Contracts.Events;
 /// says. Text fields are attacker-controlled.
 /// </summary>
 /// <remarks>
-/// The fields of the frequent types (viewing, chat with its language, gifts) are the record's own, so those events cost one allocation
-/// of about 110 B. The fields only rarer types carry (a room's title, a score, a decision, a complaint...) live in
-/// <see cref="Details"/>, allocated only when one of them is set; they read and initialize as the record's own
-/// properties, and <c>with</c> copies the details it changes. With all of them inline every event cost about 290 B,
-/// the largest share of what ingest allocates.
+/// The fields of the frequent types (viewing, chat with its language, gifts) are the record's own, so those events
+/// cost one allocation of about 110 B. The fields only rarer types carry (a room's title, a score, a decision, a
+/// complaint...) live in <see cref="Details"/>, allocated only when one of them is set; they read and initialize as
+/// the record's own properties, and <c>with</c> copies the details it changes. With all of them inline every event
+/// cost about 290 B, the largest share of what ingest allocates.
 /// </remarks>
 public sealed record LiveEvent
 {
@@ -25,7 +25,10 @@ public sealed record LiveEvent
 
     public required Region Region { get; init; }
 
-    /// <summary>The fields of the rarer types, null when none is set; each also reads as a property of this record.</summary>
+    /// <summary>
+    /// The fields of the rarer types, null when none is set; each also reads as a property of this record. Setting it
+    /// replaces those fields wholesale, including any set before it in the same initializer.
+    /// </summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public EventDetails? Details
     {
