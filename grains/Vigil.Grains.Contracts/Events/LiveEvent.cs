@@ -46,13 +46,7 @@ public sealed record LiveEvent
     public string? Title
     {
         get => _details?.Title;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Title = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Title = value } : null;
     }
 
     /// <summary>BCP 47 language tag (<c>room.started</c>, <c>chat.message</c>).</summary>
@@ -61,13 +55,7 @@ public sealed record LiveEvent
     public RoomEndReason? EndReason
     {
         get => _details?.EndReason;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { EndReason = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { EndReason = value } : null;
     }
 
     /// <summary>Chat text (<c>chat.message</c>); attacker-controlled, 1-2000 chars.</summary>
@@ -81,184 +69,100 @@ public sealed record LiveEvent
     public Category? Category
     {
         get => _details?.Category;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Category = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Category = value } : null;
     }
 
     /// <summary>Reporter's note (<c>report.filed</c>); attacker-controlled, at most 2000 chars.</summary>
     public string? Note
     {
         get => _details?.Note;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Note = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Note = value } : null;
     }
 
     /// <summary>Classifier score 0..1 (<c>moderation.score</c>).</summary>
     public double? Score
     {
         get => _details?.Score;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Score = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Score = value } : null;
     }
 
     public ScoreSource? Source
     {
         get => _details?.Source;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Source = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Source = value } : null;
     }
 
     public string? Model
     {
         get => _details?.Model;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Model = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Model = value } : null;
     }
 
     public string? DecisionId
     {
         get => _details?.DecisionId;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { DecisionId = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { DecisionId = value } : null;
     }
 
     public string? ModeratorId
     {
         get => _details?.ModeratorId;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { ModeratorId = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { ModeratorId = value } : null;
     }
 
     public ModerationAction? Action
     {
         get => _details?.Action;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Action = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Action = value } : null;
     }
 
     public DecisionStage? Stage
     {
         get => _details?.Stage;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Stage = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Stage = value } : null;
     }
 
     public SessionAction? SessionAction
     {
         get => _details?.SessionAction;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { SessionAction = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { SessionAction = value } : null;
     }
 
     /// <summary>Session length on <c>user.session</c> end, at least 0.</summary>
     public double? Minutes
     {
         get => _details?.Minutes;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Minutes = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Minutes = value } : null;
     }
 
     public string? TicketId
     {
         get => _details?.TicketId;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { TicketId = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { TicketId = value } : null;
     }
 
     public string? Topic
     {
         get => _details?.Topic;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Topic = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Topic = value } : null;
     }
 
     public ComplaintSeverity? Severity
     {
         get => _details?.Severity;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { Severity = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { Severity = value } : null;
     }
 
     /// <summary>Satisfaction survey answer, 1..5.</summary>
     public int? SurveyScore
     {
         get => _details?.SurveyScore;
-        init
-        {
-            if (value is not null || _details is not null)
-            {
-                _details = (_details ?? EventDetails.None) with { SurveyScore = value };
-            }
-        }
+        init => _details = Keeps(value) ? Editable with { SurveyScore = value } : null;
     }
+
+    /// <summary>The details a rarer field's initializer copies: this event's, or none yet.</summary>
+    private EventDetails Editable => _details ?? EventDetails.None;
+
+    /// <summary>Whether setting a rarer field to <paramref name="value"/> needs details: not for a null on an event without any.</summary>
+    private bool Keeps<T>(T value) => value is not null || _details is not null;
 }

@@ -18,8 +18,7 @@ internal static class ThreadEncodeBuffer
 
     public static byte[] Encode<TState>(IStateCodec<TState> codec, TState state)
     {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
-        t_buffer = null;
+        var buffer = Take();
         try
         {
             codec.Encode(state, buffer);
@@ -37,8 +36,7 @@ internal static class ThreadEncodeBuffer
     /// </summary>
     public static ReadOnlyMemory<byte> EncodeRented<TState>(IStateCodec<TState> codec, TState state, out byte[] rented)
     {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
-        t_buffer = null;
+        var buffer = Take();
         try
         {
             codec.Encode(state, buffer);
@@ -51,6 +49,14 @@ internal static class ThreadEncodeBuffer
         {
             Keep(buffer);
         }
+    }
+
+    /// <summary>This thread's buffer, out of its slot while in use (a nested encode gets one of its own).</summary>
+    private static ArrayBufferWriter<byte> Take()
+    {
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        t_buffer = null;
+        return buffer;
     }
 
     private static void Keep(ArrayBufferWriter<byte> buffer)
