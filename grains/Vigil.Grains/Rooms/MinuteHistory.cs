@@ -7,8 +7,8 @@ namespace Vigil.Grains.Rooms;
 /// <summary>
 /// A room's last <see cref="Minutes"/> minutes of event time in fixed byte rings, so the history costs at most
 /// 600 bytes plus 60 bytes per category that had any risk in the hour, whatever the traffic (under 1.5 KB as JSON
-/// with up to seven such categories; rooms usually show one to three). In memory, rows are kept with room to grow,
-/// up to twice as many as a room has had at once.
+/// with up to seven such categories; rooms usually show one to three). In memory, a row for every category is
+/// allocated with the history.
 /// Counters (chat lines, gift value) are booked in the minute of the event's timestamp, so late events land in their
 /// own minute while it is in the window. Gauges (viewers, risks) are sampled at the room's clock when it evaluates;
 /// a minute's risk is the highest sampled in it. Minutes without a sample are filled by <see cref="CatchUp"/> (a quiet
@@ -38,12 +38,12 @@ public sealed class MinuteHistory
 
     public byte[] Activity { get; set; } = new byte[Minutes * SlotBytes];
 
-    // Risk rows live in arrays with room for more rows than are used, so that a category appearing or fading in an
-    // old room rewrites bytes in place instead of handing the room new arrays: the room's memory is old, and a young
-    // array it points at is scanned at every collection until the next full one. The room grows in steps (1, 2, 4,
-    // 8, then every category), so a room uses at most twice the rows it has had at once.
-    private Category[] _riskCategories = [];
-    private byte[] _risks = [];
+    // Risk rows live in arrays with a row for every category, allocated with the room, so that a category appearing
+    // or fading rewrites bytes in place instead of handing the room new arrays: the room's memory soon is old, and
+    // the card of an old object pointing at a young array is scanned at every gen0 collection until the next gen1
+    // one. (Rows grown in steps still handed most rooms a new array three or four times in their first minutes.)
+    private Category[] _riskCategories = new Category[CategoryCount];
+    private byte[] _risks = new byte[CategoryCount * Minutes];
     private int _rows;
 
     /// <summary>The categories with a risk row in <see cref="Risks"/>, in row order (a copy; set to load stored rows).</summary>
@@ -52,7 +52,8 @@ public sealed class MinuteHistory
         get => _riskCategories[.._rows];
         set
         {
-            _riskCategories = [.. value];
+            _riskCategories = new Category[Math.Max(CategoryCount, value.Length)];
+            value.CopyTo(_riskCategories, 0);
             _rows = value.Length;
         }
     }
@@ -61,7 +62,11 @@ public sealed class MinuteHistory
     public byte[] Risks
     {
         get => _risks[..(_rows * Minutes)];
-        set => _risks = [.. value];
+        set
+        {
+            _risks = new byte[Math.Max(CategoryCount * Minutes, value.Length)];
+            value.CopyTo(_risks, 0);
+        }
     }
 
     /// <summary>The categories with a risk row, without a copy.</summary>

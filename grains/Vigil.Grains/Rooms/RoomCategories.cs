@@ -1,39 +1,44 @@
 using System.Collections;
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Text.Json.Serialization;
 using Vigil.Grains.Contracts.Events;
 
 namespace Vigil.Grains.Rooms;
 
 /// <summary>
-/// A room's evidence by category: one slot per <see cref="Category"/>, in category order, allocated with the room.
+/// A room's evidence by category: one entry per <see cref="Category"/>, in category order, allocated with the room.
 /// </summary>
 /// <remarks>
-/// A dictionary grew its arrays as a room met new categories (every room meets most of the classifiers' routine
-/// categories in its first minutes), and each new array handed the room, by then old memory, a young reference that
-/// every collection scans until the next full one. The fixed slots are never regrown, and for a room with any
-/// category they are smaller than the dictionary was (136 bytes for all fourteen).
+/// Every category's entry is allocated when the room is, and a category the room meets only marks its entry present.
+/// The room soon lives in old memory, and an entry created later hands it a young reference: the collector scans
+/// that card at every gen0 collection until the next gen1 one, and rooms meet most of the classifiers' routine
+/// categories in their first minutes, so a busy silo's young collections were mostly scanning rooms gaining a
+/// category. The price is the entries of the categories a room never meets (about 136 bytes each).
 /// </remarks>
 [JsonConverter(typeof(RoomCategoriesJsonConverter))]
 public sealed class RoomCategories : IEnumerable<KeyValuePair<Category, RoomCategory>>
 {
-    private static readonly int SlotCount = Enum.GetValues<Category>().Max(c => (int)c) + 1;
+    private static readonly int SlotCount = CountSlots();
 
-    private readonly RoomCategory?[] _slots = new RoomCategory?[SlotCount];
+    private readonly RoomCategory[] _slots = NewSlots();
+
+    // Bit i: the room has evidence for category i.
+    private uint _present;
 
     /// <summary>How many categories the room has evidence for.</summary>
-    public int Count { get; private set; }
+    public int Count => BitOperations.PopCount(_present);
 
     /// <summary>The categories' entries, in category order (for queries; hot loops walk the room's categories themselves).</summary>
     public IEnumerable<RoomCategory> Values
     {
         get
         {
-            foreach (var slot in _slots)
+            for (var index = 0; index < _slots.Length; index++)
             {
-                if (slot is not null)
+                if (IsPresent(index))
                 {
-                    yield return slot;
+                    yield return _slots[index];
                 }
             }
         }
@@ -46,16 +51,24 @@ public sealed class RoomCategories : IEnumerable<KeyValuePair<Category, RoomCate
         set
         {
             ArgumentNullException.ThrowIfNull(value);
-            ref var slot = ref _slots[Index(category)];
-            Count += slot is null ? 1 : 0;
-            slot = value;
+            var index = Index(category);
+            _slots[index] = value;
+            _present |= 1u << index;
         }
+    }
+
+    /// <summary>The entry of <paramref name="category"/>, which is present from now on (fresh if it was not).</summary>
+    public RoomCategory GetOrAdd(Category category)
+    {
+        var index = Index(category);
+        _present |= 1u << index;
+        return _slots[index];
     }
 
     public bool TryGetValue(Category category, [MaybeNullWhen(false)] out RoomCategory entry)
     {
         var index = (int)category;
-        entry = (uint)index < (uint)_slots.Length ? _slots[index] : null;
+        entry = (uint)index < (uint)_slots.Length && IsPresent(index) ? _slots[index] : null;
         return entry is not null;
     }
 
@@ -63,14 +76,14 @@ public sealed class RoomCategories : IEnumerable<KeyValuePair<Category, RoomCate
     public bool TryAdd(Category category, RoomCategory entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        ref var slot = ref _slots[Index(category)];
-        if (slot is not null)
+        var index = Index(category);
+        if (IsPresent(index))
         {
             return false;
         }
 
-        slot = entry;
-        Count++;
+        _slots[index] = entry;
+        _present |= 1u << index;
         return true;
     }
 
@@ -79,6 +92,27 @@ public sealed class RoomCategories : IEnumerable<KeyValuePair<Category, RoomCate
     IEnumerator<KeyValuePair<Category, RoomCategory>> IEnumerable<KeyValuePair<Category, RoomCategory>>.GetEnumerator() => GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static int CountSlots()
+    {
+        var count = Enum.GetValues<Category>().Max(c => (int)c) + 1;
+        return count <= 32
+            ? count
+            : throw new InvalidOperationException($"{nameof(RoomCategories)} marks present categories in 32 bits, and {nameof(Category)} has values up to {count - 1}.");
+    }
+
+    private static RoomCategory[] NewSlots()
+    {
+        var slots = new RoomCategory[SlotCount];
+        for (var index = 0; index < slots.Length; index++)
+        {
+            slots[index] = new RoomCategory();
+        }
+
+        return slots;
+    }
+
+    private bool IsPresent(int index) => (_present & (1u << index)) != 0;
 
     private int Index(Category category)
     {
@@ -91,16 +125,15 @@ public sealed class RoomCategories : IEnumerable<KeyValuePair<Category, RoomCate
     {
         private int _index = -1;
 
-        public readonly KeyValuePair<Category, RoomCategory> Current => new((Category)_index, categories._slots[_index]!);
+        public readonly KeyValuePair<Category, RoomCategory> Current => new((Category)_index, categories._slots[_index]);
 
         readonly object IEnumerator.Current => Current;
 
         public bool MoveNext()
         {
-            var slots = categories._slots;
-            while (++_index < slots.Length)
+            while (++_index < categories._slots.Length)
             {
-                if (slots[_index] is not null)
+                if (categories.IsPresent(_index))
                 {
                     return true;
                 }

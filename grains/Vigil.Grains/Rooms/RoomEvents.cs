@@ -57,7 +57,7 @@ public static class RoomEvents
                 var hit = false;
                 foreach (var keyword in policy.Screener.Screen(e.Text, e.Lang))
                 {
-                    var category = CategoryOf(room, keyword.Category);
+                    var category = room.Categories.GetOrAdd(keyword.Category);
                     category.Evidence = category.Evidence.WithKeywordHit(policy, e.Timestamp);
                     hit = true;
                 }
@@ -71,11 +71,11 @@ public static class RoomEvents
                 room.Follows.Add(e.Timestamp, 1);
                 return false;
             case EventType.ReportFiled when e.Category is { } reported:
-                var reportedCategory = CategoryOf(room, reported);
+                var reportedCategory = room.Categories.GetOrAdd(reported);
                 reportedCategory.Evidence = reportedCategory.Evidence.WithReport(policy, e.Timestamp);
                 return true;
             case EventType.ModerationScore when e.Category is { } scored && e.Score is { } score:
-                var scoredCategory = CategoryOf(room, scored);
+                var scoredCategory = room.Categories.GetOrAdd(scored);
                 scoredCategory.Evidence = scoredCategory.Evidence.WithScore(policy, score, e.Timestamp);
                 scoredCategory.PeakScore = Math.Max(scoredCategory.PeakScore, score);
                 return true;
@@ -83,15 +83,5 @@ public static class RoomEvents
                 // A moderation decision naming the room, or a type this room does not weigh: evaluate to be safe.
                 return true;
         }
-    }
-
-    private static RoomCategory CategoryOf(LiveRoomState room, Category category)
-    {
-        if (!room.Categories.TryGetValue(category, out var entry))
-        {
-            room.Categories[category] = entry = new RoomCategory();
-        }
-
-        return entry;
     }
 }

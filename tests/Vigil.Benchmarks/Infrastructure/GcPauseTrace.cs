@@ -6,7 +6,8 @@ namespace Vigil.Benchmarks.Infrastructure;
 /// <summary>
 /// With <c>--gc-trace</c>: listens to the runtime's GC events and logs each collection that paused the process for
 /// more than 15 ms: its generation, how long the threads were suspended and collected, the bytes it promoted, and
-/// where the marked objects were reached from (stacks, handles, or older generations through the card table). This is
+/// where the marked objects were reached from (stacks, handles, or older generations through the card table), and when
+/// marking through each of those finished (so the rest of the pause is planning, relocating and compacting). This is
 /// how the latency benchmark's tail was traced to collections promoting what gen2 objects (activations, states,
 /// pending writes) refer to, rather than to the grains' own work.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class GcPauseTrace : EventListener
 
     // GCMarkWithType's root kinds: 0 stack, 1 finalization queue, 2 handles, 3 older generations; the rest are rare.
     private readonly long[] _markedByRoot = new long[4];
+    private readonly DateTime[] _markedAt = new DateTime[4];
     private DateTime _suspendBegin, _suspendEnd, _start, _end;
     private int _generation;
     private long _promoted0, _promoted1;
@@ -53,6 +55,7 @@ internal sealed class GcPauseTrace : EventListener
                 break;
             case GcMarkWithType when Number(e, "Type") is var root and < 4:
                 _markedByRoot[root] += Number(e, "Bytes");
+                _markedAt[root] = e.TimeStamp > _markedAt[root] ? e.TimeStamp : _markedAt[root];
                 break;
             case GcHeapStats:
                 (_promoted0, _promoted1) = (Number(e, "TotalPromotedSize0"), Number(e, "TotalPromotedSize1"));
@@ -63,16 +66,19 @@ internal sealed class GcPauseTrace : EventListener
                 {
                     BenchmarkReport.Log($"  gc: gen{_generation} at {_suspendBegin.ToUniversalTime():HH:mm:ss.fff} paused {paused:0} ms (suspending {(_suspendEnd - _suspendBegin).TotalMilliseconds:0}, collecting {(_end - _start).TotalMilliseconds:0}); "
                         + $"promoted {Mb(_promoted0)} MB from gen0, {Mb(_promoted1)} MB from gen1; marked via stacks {Mb(_markedByRoot[0])}, "
-                        + $"finalization {Mb(_markedByRoot[1])}, handles {Mb(_markedByRoot[2])}, older generations {Mb(_markedByRoot[3])} MB");
+                        + $"finalization {Mb(_markedByRoot[1])}, handles {Mb(_markedByRoot[2])}, older generations {Mb(_markedByRoot[3])} MB; marking done at +{Ms(_markedAt[0])} (stacks), +{Ms(_markedAt[1])} (finalization), +{Ms(_markedAt[2])} (handles), +{Ms(_markedAt[3])} ms (older)");
                 }
 
                 Array.Clear(_markedByRoot);
+                Array.Clear(_markedAt);
                 break;
         }
     }
 
     private static long Number(EventWrittenEventArgs e, string name) =>
         Convert.ToInt64(e.Payload![e.PayloadNames!.IndexOf(name)], CultureInfo.InvariantCulture);
+
+    private string Ms(DateTime at) => at == default ? "-" : (at - _start).TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
 
     private static string Mb(long bytes) => (bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -27,6 +27,22 @@ public sealed class RoomCategoriesTests
     }
 
     [Fact]
+    public void GetOrAddMarksACategoryPresentAndHandsOutTheSameEntryAfterwards()
+    {
+        var categories = new RoomCategories();
+
+        var hate = categories.GetOrAdd(Category.Hate);
+        hate.PeakScore = 0.4;
+
+        Assert.Same(hate, categories.GetOrAdd(Category.Hate));
+        Assert.Equal(1, categories.Count);
+        Assert.False(categories.TryGetValue(Category.Spam, out _));
+        Assert.Equal([Category.Hate], categories.Select(p => p.Key));
+        Assert.False(categories.TryAdd(Category.Hate, new RoomCategory()));
+        Assert.Equal(0.4, categories[Category.Hate].PeakScore);
+    }
+
+    [Fact]
     public void ACategoryThatIsNoneOfTheEnumsValuesIsRefusedByName()
     {
         var categories = new RoomCategories();
