@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Vigil.Grains.Alerts;
 using Vigil.Grains.Contracts.Feed;
 using Vigil.Grains.Feed;
 using Vigil.Grains.Gifters;
@@ -25,6 +26,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ShadowMonitor>();
         services.TryAddSingleton<IStateCodec<LiveRoomState>, LiveRoomStateCodec>();
         services.TryAddSingleton<IStateCodec<GifterLedgerState>, GifterLedgerStateCodec>();
+        services.TryAddSingleton<IStateCodec<AlertCenterState>, AlertCenterStateCodec>();
         services.AddOptions<VipOptions>().BindConfiguration(VipOptions.SectionName);
         return services;
     }

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Vigil.Grains.Alerts;
 using Vigil.Grains.Rooms;
 using Vigil.Runtime.Persistence;
 using Vigil.Testing.Silo;
@@ -15,6 +16,8 @@ public sealed class SiloCrashTests
     private const string ApiKey = "producer-key-0123456789";
 
     private static readonly IStateCodec<LiveRoomState> RoomCodec = new LiveRoomStateCodec();
+
+    private static readonly IStateCodec<AlertCenterState> AlertCenterCodec = new AlertCenterStateCodec();
 
     private static readonly Dictionary<string, string> Settings = new()
     {
@@ -74,10 +77,15 @@ public sealed class SiloCrashTests
         while (reader.Read())
         {
             var payload = (byte[])reader["payload"];
-            if ((string)reader["grain_type"] == "liveroom")
+            var grainType = (string)reader["grain_type"];
+            if (grainType == "liveroom")
             {
-                // Rooms are stored in their binary codec, which reads a record only if it is complete.
+                // Rooms and alert centers are stored in their codecs, which read a record only if it is complete.
                 RoomCodec.Decode(payload);
+            }
+            else if (grainType == "alertcenter")
+            {
+                AlertCenterCodec.Decode(payload);
             }
             else
             {

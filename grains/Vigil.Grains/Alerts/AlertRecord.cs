@@ -10,4 +10,7 @@ public sealed class AlertRecord
     public List<AuditEntry> Audit { get; set; } = [];
 
     public bool SlaEscalated { get; set; }
+
+    /// <summary>The record's JSON as the state codec last wrote it (not itself stored).</summary>
+    internal AlertRecordEncoding? Encoding { get; set; }
 }

@@ -111,6 +111,9 @@ internal ref struct PayloadReader
         }
     }
 
+    /// <summary>Reads bytes written by <see cref="PayloadWriter.WriteValues{T}"/>, without a copy.</summary>
+    public ReadOnlySpan<byte> ReadBytes(string field) => Take(ReadCount(field), field);
+
     /// <summary>Reads values written by <see cref="PayloadWriter.WriteValues{T}"/> into <paramref name="destination"/>, which they must fill exactly.</summary>
     public void ReadValues<T>(Span<T> destination, string field) where T : unmanaged
     {

@@ -15,6 +15,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
     private readonly StateFormat<TState> _format;
     private int _version;
     private int _flushedVersion;
+    // The length of the last snapshot's payload, to size the next one's buffer.
+    private int _lastPayloadLength;
     // The writer's group carrying this state's snapshot, 0 when none is in flight: a number rather than the group's
     // task, and the etag as a number when it is one, so a write hands this old object no young reference (see FlushSlice).
     private long _inFlightSequence;
@@ -99,7 +101,8 @@ internal sealed class PersistentState<TState> : IPersistentState<TState>, IState
         }
 
         var version = Volatile.Read(ref _version);
-        var payload = _format.SerializeForWrite(State, out var rented);
+        var payload = _format.SerializeForWrite(State, _lastPayloadLength, out var rented);
+        _lastPayloadLength = payload.Length;
         return new PendingStateWrite(this, version, new StateWrite(_owner.GrainId, StateName, payload, Etag), rented);
     }
 

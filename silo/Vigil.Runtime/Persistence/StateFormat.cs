@@ -25,8 +25,9 @@ internal sealed class StateFormat<TState>(IStateCodec<TState>? codec, JsonSerial
     /// <summary>
     /// The payload for a write-behind snapshot: a codec's in an array from <see cref="SnapshotPayloads"/>
     /// (<paramref name="rented"/>, to hand back once written), JSON in an array of its own (<paramref name="rented"/> null).
+    /// <paramref name="sizeHint"/> is the length the payload probably has (the last one's).
     /// </summary>
-    public ReadOnlyMemory<byte> SerializeForWrite(TState state, out byte[]? rented)
+    public ReadOnlyMemory<byte> SerializeForWrite(TState state, int sizeHint, out byte[]? rented)
     {
         if (codec is null)
         {
@@ -34,7 +35,7 @@ internal sealed class StateFormat<TState>(IStateCodec<TState>? codec, JsonSerial
             return JsonSerializer.SerializeToUtf8Bytes(state, jsonOptions);
         }
 
-        var payload = ThreadEncodeBuffer.EncodeRented(codec, state, out var array);
+        var payload = PooledPayloadWriter.EncodeRented(codec, state, sizeHint, out var array);
         try
         {
             EnsureNotReadAsJson(codec, payload.Span);

@@ -30,27 +30,6 @@ internal static class ThreadEncodeBuffer
         }
     }
 
-    /// <summary>
-    /// Encodes into an array from <see cref="SnapshotPayloads"/> (<paramref name="rented"/>, longer than the payload),
-    /// for a write-behind snapshot; the writer hands the array back once the write is done.
-    /// </summary>
-    public static ReadOnlyMemory<byte> EncodeRented<TState>(IStateCodec<TState> codec, TState state, out byte[] rented)
-    {
-        var buffer = Take();
-        try
-        {
-            codec.Encode(state, buffer);
-            var written = buffer.WrittenSpan;
-            rented = SnapshotPayloads.Rent(written.Length);
-            written.CopyTo(rented);
-            return new ReadOnlyMemory<byte>(rented, 0, written.Length);
-        }
-        finally
-        {
-            Keep(buffer);
-        }
-    }
-
     /// <summary>This thread's buffer, out of its slot while in use (a nested encode gets one of its own).</summary>
     private static ArrayBufferWriter<byte> Take()
     {

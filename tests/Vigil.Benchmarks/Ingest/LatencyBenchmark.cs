@@ -32,7 +32,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
         var listening = Listen(silo.Services.GetRequiredService<ILiveFeed>(), stop.Token);
 
         BenchmarkReport.Log("latency: the maximum rate of the in-process silo, closed loop");
-        var maximumClient = IngestBenchmark.ClientOptions(options, silo.BaseAddress, options.Quick ? 300_000 : 6_000_000) with { Seed = 101, Start = null };
+        var maximumClient = IngestBenchmark.ClientOptions(options, silo.BaseAddress, options.IngestEvents) with { Seed = 101, Start = null };
         maximumClient = maximumClient with { Skip = options.Quick ? 0 : OpeningEvents(maximumClient) };
         var cpuBefore = ProcessCpu.Seconds(Environment.ProcessId);
         var maximumRun = await RunClientAsync(maximumClient);
