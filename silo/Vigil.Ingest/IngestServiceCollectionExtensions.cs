@@ -33,6 +33,7 @@ public static class IngestServiceCollectionExtensions
         services.TryAddSingleton<EventDeduplicator>();
         services.AddHostedService<DedupJournal>();
         services.TryAddSingleton(sp => new IngestMetrics(sp.GetRequiredService<EventDeduplicator>(), sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
+        services.TryAddSingleton(_ => new BulkLane(Environment.ProcessorCount));
         services.TryAddSingleton<IEventSink, GrainEventSink>();
         services.TryAddSingleton<EventIngestor>();
         services.TryAddSingleton<IngestRequestHandler>();

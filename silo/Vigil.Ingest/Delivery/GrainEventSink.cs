@@ -43,13 +43,10 @@ namespace Vigil.Ingest.Delivery;
 /// user gets a grain, and the grain takes them over as it activates, so a VIP's spend is the same either way.
 /// </para>
 /// </remarks>
-public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
+public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEventSink
 {
-    /// <summary>From how many rooms in one request a second thread helps send them: below it, the hop costs more than it saves.</summary>
+    /// <summary>From how many calm rooms in one request two lane threads share them: below it, the hop costs more than it saves.</summary>
     private const int TwoSenderRooms = 64;
-
-    /// <summary>How many rooms a sender sends between looks at the thread pool's queue: a few hundred microseconds of turns.</summary>
-    private const int SliceRooms = 32;
 
     private readonly ConcurrentDictionary<string, byte> _engagedUsers = new(StringComparer.Ordinal);
 
@@ -101,20 +98,21 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         var order = SafetyFirst(rooms, out var urgent);
 
         // Most target grains are idle, and their turns run on the sending thread rather than each through the thread
-        // pool (see CallerRunsScope). Rooms with a safety signal go first, before any other work of the request. The
-        // rest are sent by two threads, this one and one from the pool, so that their turns still use both cores of a
-        // quiet silo, and each sender makes way for queued work (other requests, replies) between slices.
-        var bulk = order.Length - urgent;
-        var half = urgent + (bulk >= TwoSenderRooms ? bulk / 2 : bulk);
+        // pool (see CallerRunsScope). Rooms with a safety signal go first, on this thread, before any other work of
+        // the request. The calm rest, most of ingest's CPU, go to the bulk lane's low-priority threads (two of them
+        // for a large request, so that a quiet silo still uses both cores), which run whenever nothing more urgent
+        // (another request, a reply, an alert) wants a core.
+        var calm = order.Length - urgent;
+        var half = urgent + (calm >= TwoSenderRooms ? calm / 2 : calm);
         using (CallerRunsScope.Open())
         {
             SendToRooms(order, calls, 0, urgent);
         }
 
-        var otherHalf = half < order.Length ? Task.Run(() => SendToRoomsYielding(order, calls, half, order.Length)) : Task.CompletedTask;
+        var firstHalf = half > urgent ? bulk.Run(() => SendToRoomsInScope(order, calls, urgent, half)) : Task.CompletedTask;
+        var secondHalf = half < order.Length ? bulk.Run(() => SendToRoomsInScope(order, calls, half, order.Length)) : Task.CompletedTask;
         try
         {
-            await SendToRoomsYielding(order, calls, urgent, half);
             using (CallerRunsScope.Open())
             {
                 var index = rooms.Count;
@@ -136,8 +134,8 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         }
         finally
         {
-            // Even when this half failed: the request must not end while the other half is still sending its events.
-            await otherHalf;
+            // Even when this thread's sends failed: the request must not end while the lane is still sending its rooms.
+            await Task.WhenAll(firstHalf, secondHalf);
         }
 
         // Grain calls cannot be cancelled once sent; the token only stops waiting for them.
@@ -253,27 +251,12 @@ public sealed class GrainEventSink(IGrainFactory grains) : IEventSink
         }
     }
 
-    /// <summary>
-    /// <see cref="SendToRooms"/> in slices, the idle rooms' turns run on the sending thread; between slices, when the
-    /// thread pool has work waiting (another request to parse, a reply to a caller), the sender goes to the back of
-    /// its queue. A request's rooms take milliseconds of turns, and without this every request and alert that arrives
-    /// meanwhile waits for all of them, which under load is most of an alert's delay.
-    /// </summary>
-    private async Task SendToRoomsYielding(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
+    /// <summary><see cref="SendToRooms"/> with the idle rooms' turns run on the sending thread.</summary>
+    private void SendToRoomsInScope(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
     {
-        while (from < to)
+        using (CallerRunsScope.Open())
         {
-            var end = Math.Min(to, from + SliceRooms);
-            using (CallerRunsScope.Open())
-            {
-                SendToRooms(order, calls, from, end);
-            }
-
-            from = end;
-            if (from < to && ThreadPool.PendingWorkItemCount > 0)
-            {
-                await Task.Yield();
-            }
+            SendToRooms(order, calls, from, to);
         }
     }
 

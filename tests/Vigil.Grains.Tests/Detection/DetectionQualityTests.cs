@@ -26,7 +26,8 @@ public sealed class DetectionQualityTests(ITestOutputHelper output)
         var truth = new CollectingTruth();
         var generator = new TrafficGenerator(new SimulatorOptions { Seed = 7, Rate = 25, Vips = 20 }, Start, truth);
         await using var silo = await GrainTestSilo.StartAsync(new FakeTimeProvider(Start));
-        var sink = new GrainEventSink(silo.Runtime);
+        using var lane = new BulkLane(2);
+        var sink = new GrainEventSink(silo.Runtime, lane);
 
         var events = await Feed(generator, silo, sink);
         generator.Complete();
