@@ -7,7 +7,8 @@ namespace Vigil.Benchmarks.Infrastructure;
 /// With <c>--gc-trace</c>: listens to the runtime's GC events and logs each collection that paused the process for
 /// more than 15 ms: its generation, how long the threads were suspended and collected, the bytes it promoted, and
 /// where the marked objects were reached from (stacks, handles, or older generations through the card table), and when
-/// marking through each of those finished (so the rest of the pause is planning, relocating and compacting). This is
+/// marking through each of those finished (so the rest of the pause is planning, relocating and compacting); and when
+/// each gen2 collection starts, background ones included, whose threads take cores while they mark. This is
 /// how the latency benchmark's tail was traced to collections promoting what gen2 objects (activations, states,
 /// pending writes) refer to, rather than to the grains' own work.
 /// </summary>
@@ -49,6 +50,12 @@ internal sealed class GcPauseTrace : EventListener
             case GcStart:
                 _start = e.TimeStamp;
                 _generation = (int)Number(e, "Depth");
+                if (_generation == 2)
+                {
+                    // A background gen2 collection pauses little, but its threads take cores for as long as it marks.
+                    BenchmarkReport.Log($"  gc: gen2 ({GcType(Number(e, "Type"))}) started at {e.TimeStamp.ToUniversalTime():HH:mm:ss.fff}, reason {Number(e, "Reason")}");
+                }
+
                 break;
             case GcEnd:
                 _end = e.TimeStamp;
@@ -74,6 +81,8 @@ internal sealed class GcPauseTrace : EventListener
                 break;
         }
     }
+
+    private static string GcType(long type) => type switch { 0 => "blocking", 1 => "background", 2 => "foreground", _ => "type " + type };
 
     private static long Number(EventWrittenEventArgs e, string name) =>
         Convert.ToInt64(e.Payload![e.PayloadNames!.IndexOf(name)], CultureInfo.InvariantCulture);
