@@ -18,7 +18,9 @@ internal static class ThreadEncodeBuffer
 
     public static byte[] Encode<TState>(IStateCodec<TState> codec, TState state)
     {
-        var buffer = Take();
+        // Out of its slot while in use, so a nested encode gets a buffer of its own.
+        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
+        t_buffer = null;
         try
         {
             codec.Encode(state, buffer);
@@ -26,24 +28,11 @@ internal static class ThreadEncodeBuffer
         }
         finally
         {
-            Keep(buffer);
-        }
-    }
-
-    /// <summary>This thread's buffer, out of its slot while in use (a nested encode gets one of its own).</summary>
-    private static ArrayBufferWriter<byte> Take()
-    {
-        var buffer = t_buffer ?? new ArrayBufferWriter<byte>(4096);
-        t_buffer = null;
-        return buffer;
-    }
-
-    private static void Keep(ArrayBufferWriter<byte> buffer)
-    {
-        if (buffer.Capacity <= MaxRetainedBytes)
-        {
-            buffer.ResetWrittenCount();
-            t_buffer = buffer;
+            if (buffer.Capacity <= MaxRetainedBytes)
+            {
+                buffer.ResetWrittenCount();
+                t_buffer = buffer;
+            }
         }
     }
 }
