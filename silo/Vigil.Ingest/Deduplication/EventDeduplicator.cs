@@ -16,7 +16,8 @@ namespace Vigil.Ingest.Deduplication;
 /// than the newest hour, so an id is remembered for at least the retention and at most one hour more. Because
 /// <c>ts</c> may be at most 5 minutes ahead of the receiver's clock, no producer can push the window forward.
 /// Eviction is spread over later calls (a bounded amount per call), so no request pays for a whole hour.</para>
-/// <para><b>Memory.</b> About 8 bytes in the set at 35-70 % load (11.4-22.9 bytes) plus 8 in the hour list:
+/// <para><b>Memory.</b> About 8 bytes in the set at 35-70 % load (11.4-22.9 bytes, in native memory: see
+/// <see cref="SlotTable"/>; from half full until the move after a doubling ends, the doubled table too) plus 8 in the hour list:
 /// 20-31 bytes per remembered id, nothing per event beyond that. 1,000 events/s for 25 hours is 90 million ids,
 /// about 1.8-2.8 GB; 100 events/s about 180-280 MB.</para>
 /// <para><b>Collisions.</b> A new id is wrongly taken for a duplicate only if its hash equals one of the n
@@ -190,7 +191,7 @@ public sealed class EventDeduplicator
             var list = HourListFor(hour);
             foreach (var hash in hashes)
             {
-                if (hash != 0 && _seen.Add(hash))
+                if (hash > UInt64HashSet.Removed && _seen.Add(hash))
                 {
                     list.Add(hash);
                 }

@@ -8,7 +8,7 @@ namespace Vigil.Ingest.Deduplication;
 /// <summary>
 /// 64-bit XXH64 of an event id's UTF-16 code units, keyed with a random seed (per process, or per data folder when
 /// the de-duplication journal keeps ids across restarts) so a producer cannot choose ids that collide on purpose.
-/// Never 0: 0 marks an empty slot in <see cref="UInt64HashSet"/>.
+/// Never 0 or 1: they mark empty and removed slots in <see cref="UInt64HashSet"/>.
 /// </summary>
 internal static class IdHash
 {
@@ -27,7 +27,7 @@ internal static class IdHash
     public static ulong Of(string id, ulong seed)
     {
         var hash = XxHash64(MemoryMarshal.AsBytes(id.AsSpan()), seed);
-        return hash == 0 ? 1 : hash;
+        return hash <= UInt64HashSet.Removed ? hash + 2 : hash;
     }
 
     /// <summary>The reference XXH64 algorithm (github.com/Cyan4973/xxHash, XXH64 spec).</summary>

@@ -1,51 +1,75 @@
 namespace Vigil.Ingest.Deduplication;
 
 /// <summary>
-/// A set of non-zero 64-bit hashes in one array: open addressing with linear probing, 8 bytes a slot, kept between
-/// 35% and 70% full while ids are added (11.4-22.9 bytes an element; it halves below 1/8 full). Deletion shifts the
-/// following run back instead of leaving tombstones, so lookups never slow down as hours are evicted. Not
-/// thread-safe: <see cref="EventDeduplicator"/> guards it.
+/// A set of 64-bit hashes (2 and up; 0 marks an empty slot and 1 a removed one) in one table: open addressing with
+/// linear probing, 8 bytes a slot, kept between 35% and 70% full while ids are added (11.4-22.9 bytes an element; it
+/// halves below 1/8 full). Deletion shifts the following run back instead of leaving tombstones, so lookups never
+/// slow down as hours are evicted. Not thread-safe: <see cref="EventDeduplicator"/> guards it.
 /// </summary>
 /// <remarks>
-/// Growing does not rehash every id at once: with millions of ids that held the deduplicator's lock, and so every
-/// ingest request, for hundreds of milliseconds. The doubled table is filled a few slots of the old one per add,
-/// while lookups check both; the old table is not changed meanwhile, so its probe runs stay intact. A removal (hour
-/// eviction, a rare path) first finishes the move.
+/// <para><b>No call pays for a whole table.</b> With millions of ids, anything done to every id at once held the
+/// de-duplicator's lock, and so every ingest request, for hundreds of milliseconds or more. So:</para>
+/// <list type="bullet">
+/// <item>Resizing moves a few slots of the old table per add into the new one, while lookups check both
+/// (<see cref="IsMoving"/>); the old table's probe runs stay intact because nothing is shifted in it.</item>
+/// <item>A removal while moving removes from the new table and marks the id removed in the old one (a tombstone,
+/// skipped by the move and by lookups), instead of finishing the move first.</item>
+/// <item>Once the table is half full, the next (doubled) table is allocated and its pages touched a share per add
+/// (<see cref="SlotTable.Prefault"/>), so by the time it is needed the move writes into memory already mapped.</item>
+/// </list>
 /// </remarks>
 internal sealed class UInt64HashSet
 {
+    /// <summary>The mark of a removed id in a table being moved from; never a valid hash.</summary>
+    public const ulong Removed = 1;
+
     private const int MinCapacity = 1024;
 
-    // Old slots moved per add while growing: the move ends within an eighth of the old capacity's adds, when the new
+    // Old slots moved per add while moving: growing ends within an eighth of the old capacity's adds, when the new
     // table is at most 41 % full, so growing never starts again before it has ended.
     private const int MovedPerAdd = 8;
 
-    private ulong[] _slots = new ulong[MinCapacity];
-    private int _mask = MinCapacity - 1;
-    private ulong[]? _growingFrom;
+    private SlotTable _table = SlotTable.Allocate(MinCapacity);
+    private SlotTable? _movingFrom;
     private int _moved;
+    private SlotTable? _next;
 
     public int Count { get; private set; }
 
-    /// <summary>Whether ids are still being moved into a grown table.</summary>
-    internal bool IsGrowing => _growingFrom is not null;
+    /// <summary>Whether ids are still being moved into a resized table.</summary>
+    internal bool IsMoving => _movingFrom is not null;
 
-    public bool Contains(ulong hash) => Find(_slots, hash) || (_growingFrom is { } old && Find(old, hash));
+    /// <summary>Whether the table the next growth will use is allocated and fully mapped.</summary>
+    internal bool NextTableReady => _next is { IsPrefaulted: true };
+
+    /// <summary>The current table's slots.</summary>
+    internal int Capacity => _table.Length;
+
+    public bool Contains(ulong hash)
+    {
+        CheckHash(hash);
+        return Find(_table, hash) >= 0 || (_movingFrom is { } old && Find(old, hash) >= 0);
+    }
 
     /// <summary>Adds a hash; false when it was already there.</summary>
     public bool Add(ulong hash)
     {
-        if (_growingFrom is null && (Count + 1) * 10L > _slots.Length * 7L)
+        CheckHash(hash);
+        if (_movingFrom is null)
         {
-            _growingFrom = _slots;
-            _moved = 0;
-            _slots = new ulong[_slots.Length * 2];
-            _mask = _slots.Length - 1;
+            if ((Count + 1) * 10L > _table.Length * 7L)
+            {
+                StartMove(_table.Length * 2);
+            }
+            else if (Count * 2L >= _table.Length)
+            {
+                PrepareNext();
+            }
         }
 
-        if (_growingFrom is { } old)
+        if (_movingFrom is { } old)
         {
-            if (Find(old, hash))
+            if (Find(old, hash) >= 0)
             {
                 return false;
             }
@@ -53,9 +77,10 @@ internal sealed class UInt64HashSet
             MoveSome(MovedPerAdd);
         }
 
-        for (var i = Home(hash); ; i = (i + 1) & _mask)
+        var table = _table;
+        for (var i = Home(hash, table.Mask); ; i = (i + 1) & table.Mask)
         {
-            var slot = _slots[i];
+            ref var slot = ref table[i];
             if (slot == hash)
             {
                 return false;
@@ -63,7 +88,7 @@ internal sealed class UInt64HashSet
 
             if (slot == 0)
             {
-                _slots[i] = hash;
+                slot = hash;
                 Count++;
                 return true;
             }
@@ -72,111 +97,147 @@ internal sealed class UInt64HashSet
 
     public bool Remove(ulong hash)
     {
-        if (_growingFrom is { } old)
+        CheckHash(hash);
+
+        // While moving, a moved id is in both tables (the old one is never shifted), an unmoved one only in the old.
+        var removed = RemoveShifting(_table, hash);
+        if (_movingFrom is { } old && Find(old, hash) is var index and >= 0)
         {
-            MoveSome(old.Length);
+            old[index] = Removed;
+            removed = true;
         }
 
-        var i = Home(hash);
-        while (_slots[i] != hash)
+        if (!removed)
         {
-            if (_slots[i] == 0)
-            {
-                return false;
-            }
-
-            i = (i + 1) & _mask;
+            return false;
         }
 
-        // Backward-shift deletion: move each later entry of the run into the hole unless its home lies
-        // (cyclically) after the hole, which would make it unreachable from there.
-        var hole = i;
-        for (var j = (hole + 1) & _mask; _slots[j] != 0; j = (j + 1) & _mask)
-        {
-            var home = Home(_slots[j]);
-            var reachable = hole <= j ? home > hole && home <= j : home > hole || home <= j;
-            if (!reachable)
-            {
-                _slots[hole] = _slots[j];
-                hole = j;
-            }
-        }
-
-        _slots[hole] = 0;
         Count--;
-        if (_slots.Length > MinCapacity && Count * 8L < _slots.Length)
+        if (_movingFrom is null && _table.Length > MinCapacity && Count * 8L < _table.Length)
         {
-            Resize(_slots.Length / 2);
+            StartMove(_table.Length / 2);
         }
 
         return true;
     }
 
+    private static void CheckHash(ulong hash)
+    {
+        if (hash <= Removed)
+        {
+            throw new ArgumentOutOfRangeException(nameof(hash), hash, "0 and 1 mark empty and removed slots.");
+        }
+    }
+
     private static int Home(ulong hash, int mask) => (int)(hash >> 32 ^ hash) & mask;
 
-    private static bool Find(ulong[] slots, ulong hash)
+    /// <summary>The slot holding <paramref name="hash"/>, or -1.</summary>
+    private static int Find(SlotTable table, ulong hash)
     {
-        var mask = slots.Length - 1;
-        for (var i = Home(hash, mask); ; i = (i + 1) & mask)
+        for (var i = Home(hash, table.Mask); ; i = (i + 1) & table.Mask)
         {
-            var slot = slots[i];
+            var slot = table[i];
             if (slot == hash)
             {
-                return true;
+                return i;
             }
 
             if (slot == 0)
             {
-                return false;
+                return -1;
             }
         }
     }
 
-    private int Home(ulong hash) => Home(hash, _mask);
-
-    /// <summary>Moves up to <paramref name="count"/> slots of the table being grown from into the current one.</summary>
-    private void MoveSome(int count)
+    private static bool RemoveShifting(SlotTable table, ulong hash)
     {
-        var old = _growingFrom!;
-        var end = Math.Min(old.Length, _moved + count);
-        for (; _moved < end; _moved++)
+        var i = Find(table, hash);
+        if (i < 0)
         {
-            if (old[_moved] is var hash and not 0)
+            return false;
+        }
+
+        // Backward-shift deletion: move each later entry of the run into the hole unless its home lies
+        // (cyclically) after the hole, which would make it unreachable from there.
+        var mask = table.Mask;
+        var hole = i;
+        for (var j = (hole + 1) & mask; table[j] != 0; j = (j + 1) & mask)
+        {
+            var home = Home(table[j], mask);
+            var reachable = hole <= j ? home > hole && home <= j : home > hole || home <= j;
+            if (!reachable)
             {
-                Insert(hash);
+                table[hole] = table[j];
+                hole = j;
             }
         }
 
-        if (_moved == old.Length)
-        {
-            _growingFrom = null;
-        }
+        table[hole] = 0;
+        return true;
     }
 
-    /// <summary>Puts a hash known to be absent from the current table into it.</summary>
-    private void Insert(ulong hash)
+    /// <summary>Puts a hash known to be absent from <paramref name="table"/> into it.</summary>
+    private static void Insert(SlotTable table, ulong hash)
     {
-        for (var i = Home(hash); ; i = (i + 1) & _mask)
+        for (var i = Home(hash, table.Mask); ; i = (i + 1) & table.Mask)
         {
-            if (_slots[i] == 0)
+            ref var slot = ref table[i];
+            if (slot == 0)
             {
-                _slots[i] = hash;
+                slot = hash;
                 return;
             }
         }
     }
 
-    private void Resize(int capacity)
+    /// <summary>
+    /// Allocates the doubled table and maps its pages in step with the adds: all of them by 65 % full, before the
+    /// growth at 70 % needs them.
+    /// </summary>
+    private void PrepareNext()
     {
-        var old = _slots;
-        _slots = new ulong[capacity];
-        _mask = capacity - 1;
-        foreach (var hash in old)
+        var next = _next ??= SlotTable.Allocate(_table.Length * 2);
+        if (!next.IsPrefaulted)
         {
-            if (hash != 0)
+            var share = (Count - _table.Length / 2 + 1) / (_table.Length * 0.15);
+            next.Prefault((int)Math.Min(next.Length, next.Length * share));
+        }
+    }
+
+    private void StartMove(int capacity)
+    {
+        _movingFrom = _table;
+        _moved = 0;
+        if (_next is { } next && next.Length == capacity)
+        {
+            _table = next;
+        }
+        else
+        {
+            _next?.Free();
+            _table = SlotTable.Allocate(capacity);
+        }
+
+        _next = null;
+    }
+
+    /// <summary>Moves up to <paramref name="count"/> slots of the table being moved from into the current one.</summary>
+    private void MoveSome(int count)
+    {
+        var old = _movingFrom!;
+        var end = Math.Min(old.Length, _moved + count);
+        for (; _moved < end; _moved++)
+        {
+            if (old[_moved] is var hash and > Removed)
             {
-                Insert(hash);
+                Insert(_table, hash);
             }
+        }
+
+        if (_moved == old.Length)
+        {
+            _movingFrom = null;
+            old.Free();
         }
     }
 }

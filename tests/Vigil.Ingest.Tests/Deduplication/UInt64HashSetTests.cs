@@ -39,15 +39,15 @@ public sealed class UInt64HashSetTests
         for (ulong i = 1; i <= 300_000; i++)
         {
             var key = i * 0x9E3779B97F4A7C15UL;
-            var wasGrowing = set.IsGrowing;
+            var wasGrowing = set.IsMoving;
             Assert.True(set.Add(key));
             added.Add(key);
-            if (set.IsGrowing && !wasGrowing)
+            if (set.IsMoving && !wasGrowing)
             {
                 growths++;
             }
 
-            if (set.IsGrowing && i % 97 == 0)
+            if (set.IsMoving && i % 97 == 0)
             {
                 // Mid-move, ids from before the growth and since are all known, and none can be added twice.
                 var earlier = added[(int)(i * 31 % (ulong)added.Count)];
@@ -62,24 +62,124 @@ public sealed class UInt64HashSetTests
     }
 
     [Fact]
-    public void ARemovalWhileGrowingFinishesTheMoveAndRemovesOnlyItsId()
+    public void ARemovalWhileMovingLeavesTheMoveToLaterAddsAndRemovesOnlyItsId()
     {
         var set = new UInt64HashSet();
         ulong key = 0;
-        while (!set.IsGrowing)
+        while (!set.IsMoving)
         {
             set.Add(++key * 0x9E3779B97F4A7C15UL);
         }
 
+        // Key 1 sits somewhere in the old table; the move has just begun, so most ids are not moved yet.
         Assert.True(set.Remove(1 * 0x9E3779B97F4A7C15UL));
+        Assert.False(set.Remove(1 * 0x9E3779B97F4A7C15UL));
 
-        Assert.False(set.IsGrowing);
+        Assert.True(set.IsMoving);
         Assert.Equal((int)key - 1, set.Count);
         Assert.False(set.Contains(1 * 0x9E3779B97F4A7C15UL));
         for (ulong k = 2; k <= key; k++)
         {
             Assert.True(set.Contains(k * 0x9E3779B97F4A7C15UL));
         }
+
+        // Adds finish the move; the removed id stays out of the new table, and can come back as new.
+        var last = key;
+        while (set.IsMoving)
+        {
+            set.Add(++key * 0x9E3779B97F4A7C15UL);
+        }
+
+        Assert.False(set.Contains(1 * 0x9E3779B97F4A7C15UL));
+        Assert.Equal((int)key - 1, set.Count);
+        Assert.True(set.Add(1 * 0x9E3779B97F4A7C15UL));
+        Assert.True(set.Contains(last * 0x9E3779B97F4A7C15UL));
+    }
+
+    [Fact]
+    public void AddsAndRemovesAcrossGrowthsAndShrinksAgreeWithHashSet()
+    {
+        var random = new Random(11);
+        var set = new UInt64HashSet();
+        var model = new HashSet<ulong>();
+        var keys = new List<ulong>();
+        var moves = 0;
+
+        // Up to 60,000 ids (several doublings), down to a few hundred (halvings), and up again, with removals during
+        // every move and re-adds of removed ids.
+        foreach (var (target, addShare) in new[] { (60_000, 0.8), (300, 0.2), (30_000, 0.75) })
+        {
+            while (addShare > 0.5 ? model.Count < target : model.Count > target)
+            {
+                var wasMoving = set.IsMoving;
+                if (random.NextDouble() < addShare || keys.Count == 0)
+                {
+                    var key = ((ulong)random.Next(1, 200_000) * 0x9E3779B97F4A7C15UL) | 2;
+                    if (model.Add(key))
+                    {
+                        keys.Add(key);
+                    }
+                    else
+                    {
+                        Assert.False(set.Add(key));
+                        continue;
+                    }
+
+                    Assert.True(set.Add(key));
+                }
+                else
+                {
+                    var at = random.Next(keys.Count);
+                    var key = keys[at];
+                    keys[at] = keys[^1];
+                    keys.RemoveAt(keys.Count - 1);
+                    Assert.True(model.Remove(key));
+                    Assert.True(set.Remove(key));
+                    Assert.False(set.Contains(key));
+                }
+
+                if (set.IsMoving && !wasMoving)
+                {
+                    moves++;
+                }
+            }
+
+            Assert.Equal(model.Count, set.Count);
+            Assert.All(model, key => Assert.True(set.Contains(key)));
+        }
+
+        Assert.True(moves >= 10, $"the table was resized {moves} times");
+    }
+
+    [Fact]
+    public void TheDoubledTableIsMappedBeforeTheGrowthThatUsesIt()
+    {
+        var set = new UInt64HashSet();
+        var capacity = set.Capacity;
+        ulong key = 0;
+        while ((set.Count + 1) * 10L <= capacity * 7L)
+        {
+            set.Add(++key * 0x9E3779B97F4A7C15UL);
+        }
+
+        Assert.True(set.NextTableReady);
+        set.Add(++key * 0x9E3779B97F4A7C15UL);
+
+        Assert.True(set.IsMoving);
+        Assert.Equal(capacity * 2, set.Capacity);
+        Assert.False(set.NextTableReady);
+    }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(1UL)]
+    public void EmptyAndRemovedMarksAreNotHashes(ulong hash)
+    {
+        var set = new UInt64HashSet();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => set.Add(hash));
+        Assert.Throws<ArgumentOutOfRangeException>(() => set.Contains(hash));
+        Assert.Throws<ArgumentOutOfRangeException>(() => set.Remove(hash));
     }
 
     [Fact]
