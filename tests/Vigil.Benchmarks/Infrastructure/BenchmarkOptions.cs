@@ -2,7 +2,7 @@ namespace Vigil.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Which benchmarks to run and how long: the command line
-/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|room-snapshot|ingest-profile] [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N]</c>.
+/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|room-snapshot|ingest-profile] [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon]</c>.
 /// </summary>
 internal sealed class BenchmarkOptions
 {
@@ -13,8 +13,9 @@ internal sealed class BenchmarkOptions
 
     public const string LatencyBasePrefix = "--latency-base=";
 
-    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations, bool traceGc, bool memoryStorage, double? latencyBase)
+    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations, bool traceGc, bool memoryStorage, double? latencyBase, bool pauseDamon)
     {
+        PauseDamon = pauseDamon;
         LatencyBase = latencyBase;
         TraceGc = traceGc;
         Suites = suites;
@@ -43,6 +44,12 @@ internal sealed class BenchmarkOptions
     /// run to run on these machines).
     /// </summary>
     public double? LatencyBase { get; }
+
+    /// <summary>
+    /// With <c>--pause-damon</c> (root only): the latency benchmark turns the kernel's DAMON memory monitor off while it
+    /// runs and back on afterwards (see <see cref="KernelMemoryMonitor"/>), and says so in its rows.
+    /// </summary>
+    public bool PauseDamon { get; }
 
     /// <summary>Each figure is measured this many times and the median reported.</summary>
     public int Repeats => 3;
@@ -100,6 +107,7 @@ internal sealed class BenchmarkOptions
         var memoryStorage = false;
         var traceGc = false;
         double? latencyBase = null;
+        var pauseDamon = false;
         foreach (var arg in args)
         {
             if (arg == "--quick")
@@ -117,6 +125,10 @@ internal sealed class BenchmarkOptions
             else if (arg == "--memory-storage")
             {
                 memoryStorage = true;
+            }
+            else if (arg == "--pause-damon")
+            {
+                pauseDamon = true;
             }
             else if (arg.StartsWith(LatencyBasePrefix, StringComparison.Ordinal))
             {
@@ -138,7 +150,7 @@ internal sealed class BenchmarkOptions
             }
             else
             {
-                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames.Concat(DiagnosticNames))}]... [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N]";
+                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames.Concat(DiagnosticNames))}]... [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon]";
                 return null;
             }
         }
@@ -149,6 +161,6 @@ internal sealed class BenchmarkOptions
         }
 
         error = null;
-        return new BenchmarkOptions(suites, quick, sampleAllocations, traceGc, memoryStorage, latencyBase);
+        return new BenchmarkOptions(suites, quick, sampleAllocations, traceGc, memoryStorage, latencyBase, pauseDamon);
     }
 }

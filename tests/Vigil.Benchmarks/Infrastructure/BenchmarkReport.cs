@@ -36,7 +36,8 @@ internal sealed class BenchmarkReport(BenchmarkOptions options, AllocationSample
         var mode = options.Quick ? "quick run" : "full run";
         return $"{RuntimeInformation.FrameworkDescription}, {RuntimeInformation.OSDescription} {RuntimeInformation.ProcessArchitecture}, "
             + $"{Environment.ProcessorCount} processors, {gc} ({concurrent}), {mode}: "
-            + $"warm-up {options.WarmUp.TotalSeconds:0.#} s, windows of {options.Window.TotalSeconds:0.#} s, median of {options.Repeats}"
+            + $"warm-up {options.WarmUp.TotalSeconds:0.#} s, windows of {options.Window.TotalSeconds:0.#} s, median of {options.Repeats}, "
+            + KernelMemoryMonitor.Describe()
             + LoadAverage();
     }
 

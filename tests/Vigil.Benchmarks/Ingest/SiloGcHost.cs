@@ -54,18 +54,50 @@ internal static class SiloGcHost
         start.Environment["DOTNET_gcConcurrent"] = "1";
         start.Environment[ResultsVariable] = results;
         BenchmarkReport.Log($"{suite}: in a child process with the silo's GC settings (server, concurrent)");
-        using var child = Process.Start(start) ?? throw new InvalidOperationException($"The {suite} benchmark's child process did not start.");
-        await child.WaitForExitAsync();
+
+        // This process has nothing else to do meanwhile, so a sleeper here sees the machine's stalls, not a collector's.
+        var stalls = new StallProbe();
+        string? damon = null;
+        var monitor = options.PauseDamon ? KernelMemoryMonitor.Pause(out damon) : null;
+        if (damon is not null)
+        {
+            BenchmarkReport.Log($"{suite}: {damon}");
+        }
+
+        int exitCode;
+        try
+        {
+            using var child = Process.Start(start) ?? throw new InvalidOperationException($"The {suite} benchmark's child process did not start.");
+            await child.WaitForExitAsync();
+            exitCode = child.ExitCode;
+        }
+        finally
+        {
+            monitor?.Dispose();
+            stalls.Dispose();
+        }
+
+        var (perMinute, maxMs, count) = stalls.Summary();
+        report.Add(new ResultRow(
+            $"{suite}: stalls over {StallProbe.ThresholdMs:0} ms seen by a 1 ms sleeper in the idle parent process ({count} in all, longest {maxMs:0} ms)"
+                + (monitor is null ? string.Empty : ", DAMON paused"),
+            perMinute,
+            "/min"));
+        if (damon is not null)
+        {
+            report.AddNote($"{suite}: {damon}.");
+        }
+
         if (!File.Exists(results))
         {
-            throw new InvalidOperationException($"The {suite} benchmark's child process exited with {child.ExitCode} and wrote no results.");
+            throw new InvalidOperationException($"The {suite} benchmark's child process exited with {exitCode} and wrote no results.");
         }
 
         var written = JsonSerializer.Deserialize<ChildResults>(await File.ReadAllTextAsync(results), Json)!;
         File.Delete(results);
         foreach (var row in written.Rows)
         {
-            report.Add(row);
+            report.Add(monitor is null ? row : row with { Figure = row.Figure + ", DAMON paused" });
         }
 
         foreach (var note in written.Notes)
