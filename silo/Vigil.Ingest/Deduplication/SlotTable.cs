@@ -35,10 +35,18 @@ internal sealed unsafe class SlotTable
         _slots = (ulong*)NativeMemory.AllocZeroed(bytes);
         if (OperatingSystem.IsLinux() && bytes >= 2 * HugePage)
         {
-            // Advice only: without transparent huge pages (or off Linux) the table works the same with 4 KB pages.
+            // Advice only: without transparent huge pages (or off Linux, or without the call) the table works the
+            // same with 4 KB pages.
             var start = ((nuint)_slots + HugePage - 1) & ~(HugePage - 1);
             var end = ((nuint)_slots + bytes) & ~(HugePage - 1);
-            _ = MAdvise((nint)start, end - start, MAdviseHugePage);
+            try
+            {
+                _ = MAdvise((nint)start, end - start, MAdviseHugePage);
+            }
+            catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // Nothing to do: the table keeps small pages.
+            }
         }
     }
 

@@ -25,6 +25,9 @@ internal sealed class UInt64HashSet
 
     private const int MinCapacity = 1024;
 
+    // 8 GB of slots; past it the table stops doubling and refuses ids at 90 % full rather than overflow its length.
+    private const int MaxCapacity = 1 << 30;
+
     // Old slots moved per add while moving: growing ends within an eighth of the old capacity's adds, when the new
     // table is at most 41 % full, so growing never starts again before it has ended.
     private const int MovedPerAdd = 8;
@@ -57,7 +60,14 @@ internal sealed class UInt64HashSet
         CheckHash(hash);
         if (_movingFrom is null)
         {
-            if ((Count + 1) * 10L > _table.Length * 7L)
+            if (_table.Length == MaxCapacity)
+            {
+                if ((Count + 1) * 10L > _table.Length * 9L)
+                {
+                    throw new InvalidOperationException($"The de-duplication set holds {Count:N0} ids, the most it can; shorten the retention.");
+                }
+            }
+            else if ((Count + 1) * 10L > _table.Length * 7L)
             {
                 StartMove(_table.Length * 2);
             }
@@ -206,19 +216,22 @@ internal sealed class UInt64HashSet
 
     private void StartMove(int capacity)
     {
-        _movingFrom = _table;
-        _moved = 0;
+        // The new table first: if allocating it throws, the set is left as it was.
+        SlotTable target;
         if (_next is { } next && next.Length == capacity)
         {
-            _table = next;
+            target = next;
         }
         else
         {
+            target = SlotTable.Allocate(capacity);
             _next?.Free();
-            _table = SlotTable.Allocate(capacity);
         }
 
         _next = null;
+        _movingFrom = _table;
+        _moved = 0;
+        _table = target;
     }
 
     /// <summary>Moves up to <paramref name="count"/> slots of the table being moved from into the current one.</summary>

@@ -191,11 +191,33 @@ public sealed class UInt64HashSetTests
             set.Add(i * 0x9E3779B97F4A7C15UL);
         }
 
+        // Let the last growth finish, so the removals below can start a shrink.
+        ulong extra = 100_000;
+        while (set.IsMoving)
+        {
+            set.Add(++extra * 0x9E3779B97F4A7C15UL);
+        }
+
+        for (var i = 100_001UL; i <= extra; i++)
+        {
+            set.Remove(i * 0x9E3779B97F4A7C15UL);
+        }
+
+        var grown = set.Capacity;
         for (ulong i = 1; i <= 99_000; i++)
         {
             set.Remove(i * 0x9E3779B97F4A7C15UL);
         }
 
+        // Removals start the halving; adds move the ids over.
+        Assert.True(set.IsMoving);
+        for (var i = extra + 1; set.IsMoving; i++)
+        {
+            set.Add(i * 0x9E3779B97F4A7C15UL);
+            set.Remove(i * 0x9E3779B97F4A7C15UL);
+        }
+
+        Assert.True(set.Capacity < grown, $"capacity {set.Capacity} after {grown}");
         Assert.Equal(1_000, set.Count);
         Assert.True(set.Contains(unchecked(100_000 * 0x9E3779B97F4A7C15UL)));
         Assert.False(set.Contains(unchecked(5 * 0x9E3779B97F4A7C15UL)));
