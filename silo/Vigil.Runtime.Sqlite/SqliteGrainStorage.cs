@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Vigil.Runtime.Grains;
@@ -350,7 +349,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var insert = session.Insert;
             BindKey(insert, write.GrainId, write.StateName);
             insert.Parameters[3].Value = newEtag;
-            insert.Parameters[4].Value = AsArray(write.Payload);
+            insert.Parameters[4].Value = write.Payload;
             insert.Parameters[5].Value = now;
             changed = insert.ExecuteNonQuery();
         }
@@ -359,7 +358,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var update = session.Update;
             BindKey(update, write.GrainId, write.StateName);
             update.Parameters[3].Value = newEtag;
-            update.Parameters[4].Value = AsArray(write.Payload);
+            update.Parameters[4].Value = write.Payload;
             update.Parameters[5].Value = now;
             update.Parameters[6].Value = expected;
             changed = update.ExecuteNonQuery();
@@ -401,12 +400,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
         command.Parameters[1].Value = grainId.Key;
         command.Parameters[2].Value = stateName;
     }
-
-    /// <summary>The payload as an array without copying when it already is one; SQLite copies bound blobs itself.</summary>
-    private static byte[] AsArray(ReadOnlyMemory<byte> payload) =>
-        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : payload.ToArray();
 
     private static string FormatEtag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
 

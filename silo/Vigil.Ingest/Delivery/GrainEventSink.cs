@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using Vigil.Grains.Contracts.Broadcasters;
 using Vigil.Grains.Contracts.Events;
 using Vigil.Grains.Contracts.Gifters;
@@ -63,17 +65,12 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
             }
         }
 
-        var rooms = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
+        var order = GroupRoomsSafetyFirst(events, out var urgent);
         var broadcasters = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         var users = new Dictionary<string, List<LiveEvent>>(StringComparer.Ordinal);
         Dictionary<string, List<LiveEvent>>? ledgers = null;
         foreach (var e in events)
         {
-            if (GoesToRoom(e))
-            {
-                Add(rooms, e.RoomId!, e);
-            }
-
             if (GoesToBroadcaster(e.Type))
             {
                 Add(broadcasters, e.BroadcasterId!, e);
@@ -94,8 +91,7 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
             }
         }
 
-        var calls = new Task[rooms.Count + broadcasters.Count + users.Count + (ledgers?.Count ?? 0)];
-        var order = SafetyFirst(rooms, out var urgent);
+        var calls = new Task[order.Length + broadcasters.Count + users.Count + (ledgers?.Count ?? 0)];
 
         // Most target grains are idle, and their turns run on the sending thread rather than each through the thread
         // pool (see CallerRunsScope). Rooms with a safety signal go first, on this thread, before any other work of
@@ -115,7 +111,7 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
         {
             using (CallerRunsScope.Open())
             {
-                var index = rooms.Count;
+                var index = order.Length;
                 foreach (var (broadcasterId, batch) in broadcasters)
                 {
                     calls[index++] = grains.GetGrain<IBroadcasterGrain>(broadcasterId).Apply(batch);
@@ -206,53 +202,99 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
         await Task.WhenAll(calls);
     }
 
-    /// <summary>The rooms in request order, those with a safety signal first; <paramref name="urgent"/> is how many have one.</summary>
-    private static KeyValuePair<string, List<LiveEvent>>[] SafetyFirst(Dictionary<string, List<LiveEvent>> rooms, out int urgent)
+    /// <summary>
+    /// The request's room events grouped by room, each room's events in request order in an array of exactly their
+    /// number, and the rooms in order of first appearance, those with a safety signal first; <paramref name="urgent"/>
+    /// is how many have one.
+    /// </summary>
+    /// <remarks>
+    /// Two passes, so that a room's events need no growing list: most rooms of a request have one or two events, and a
+    /// list with its spare slots cost about twice the array. The passes' bookkeeping (slot of each event, count and
+    /// safety of each room) is numbers in pooled arrays, which hold no references for the collector to trace.
+    /// </remarks>
+    private static (string Room, LiveEvent[] Events)[] GroupRoomsSafetyFirst(IReadOnlyList<LiveEvent> events, out int urgent)
     {
-        var order = new KeyValuePair<string, List<LiveEvent>>[rooms.Count];
-        urgent = 0;
-        var last = order.Length;
-        foreach (var room in rooms)
+        var slots = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
+        var slotOfEvent = ArrayPool<int>.Shared.Rent(events.Count);
+        var counts = ArrayPool<int>.Shared.Rent(events.Count);
+        var positions = ArrayPool<int>.Shared.Rent(events.Count);
+        var safety = ArrayPool<bool>.Shared.Rent(events.Count);
+        try
         {
-            if (HasSafetySignal(room.Value))
+            for (var i = 0; i < events.Count; i++)
             {
-                order[urgent++] = room;
+                var e = events[i];
+                if (!GoesToRoom(e))
+                {
+                    slotOfEvent[i] = -1;
+                    continue;
+                }
+
+                ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(slots, e.RoomId!, out var known);
+                if (!known)
+                {
+                    slot = slots.Count - 1;
+                    counts[slot] = 0;
+                    safety[slot] = false;
+                }
+
+                slotOfEvent[i] = slot;
+                counts[slot]++;
+                safety[slot] |= IsSafetySignal(e.Type);
             }
-            else
+
+            var rooms = slots.Count;
+            urgent = 0;
+            for (var slot = 0; slot < rooms; slot++)
             {
-                order[--last] = room;
+                urgent += safety[slot] ? 1 : 0;
             }
+
+            var (nextUrgent, nextCalm) = (0, urgent);
+            var order = new (string Room, LiveEvent[] Events)[rooms];
+            for (var slot = 0; slot < rooms; slot++)
+            {
+                var position = safety[slot] ? nextUrgent++ : nextCalm++;
+                positions[slot] = position;
+                order[position].Events = new LiveEvent[counts[slot]];
+                counts[slot] = 0;
+            }
+
+            foreach (var (room, slot) in slots)
+            {
+                order[positions[slot]].Room = room;
+            }
+
+            for (var i = 0; i < events.Count; i++)
+            {
+                if (slotOfEvent[i] is var slot and >= 0)
+                {
+                    order[positions[slot]].Events[counts[slot]++] = events[i];
+                }
+            }
+
+            return order;
         }
-
-        // The others were filled from the end backwards: put them back in request order.
-        Array.Reverse(order, urgent, order.Length - urgent);
-        return order;
-    }
-
-    private static bool HasSafetySignal(List<LiveEvent> events)
-    {
-        foreach (var e in events)
+        finally
         {
-            if (IsSafetySignal(e.Type))
-            {
-                return true;
-            }
+            ArrayPool<int>.Shared.Return(slotOfEvent);
+            ArrayPool<int>.Shared.Return(counts);
+            ArrayPool<int>.Shared.Return(positions);
+            ArrayPool<bool>.Shared.Return(safety);
         }
-
-        return false;
     }
 
     /// <summary>Sends the rooms from the <paramref name="from"/>-th to before the <paramref name="to"/>-th of <paramref name="order"/>, their calls going to the same places in <paramref name="calls"/>.</summary>
-    private void SendToRooms(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
+    private void SendToRooms((string Room, LiveEvent[] Events)[] order, Task[] calls, int from, int to)
     {
         for (var i = from; i < to; i++)
         {
-            calls[i] = grains.GetGrain<ILiveRoomGrain>(order[i].Key).Apply(order[i].Value);
+            calls[i] = grains.GetGrain<ILiveRoomGrain>(order[i].Room).Apply(order[i].Events);
         }
     }
 
     /// <summary><see cref="SendToRooms"/> with the idle rooms' turns run on the sending thread.</summary>
-    private void SendToRoomsInScope(KeyValuePair<string, List<LiveEvent>>[] order, Task[] calls, int from, int to)
+    private void SendToRoomsInScope((string Room, LiveEvent[] Events)[] order, Task[] calls, int from, int to)
     {
         using (CallerRunsScope.Open())
         {

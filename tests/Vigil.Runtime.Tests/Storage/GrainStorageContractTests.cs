@@ -235,6 +235,24 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    public async Task PayloadEndingBeforeItsArrayStoresOnlyItsOwnBytesOnInsertAndUpdate(int offset)
+    {
+        // Write-behind hands over pooled arrays longer than the payload: the rest of the array is someone else's data.
+        var backing = new byte[512];
+        backing.AsSpan().Fill((byte)'#');
+        Encoding.UTF8.GetBytes("first", backing.AsSpan(offset));
+        var etag = await Storage.WriteAsync(Room, StateName, backing.AsMemory(offset, 5), expectedEtag: null);
+        Assert.Equal(Utf8("first"), (await Storage.ReadAsync(Room, StateName))!.Payload);
+
+        Encoding.UTF8.GetBytes("second", backing.AsSpan(offset));
+        await Storage.WriteAsync(Room, StateName, backing.AsMemory(offset, 6), etag);
+
+        Assert.Equal(Utf8("second"), (await Storage.ReadAsync(Room, StateName))!.Payload);
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task ConcurrentWritersWithTheSameExpectedEtagProduceExactlyOneWinner(bool recordExists)
