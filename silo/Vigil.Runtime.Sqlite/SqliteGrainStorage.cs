@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Vigil.Runtime.Grains;
@@ -349,7 +350,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var insert = session.Insert;
             BindKey(insert, write.GrainId, write.StateName);
             insert.Parameters[3].Value = newEtag;
-            insert.Parameters[4].Value = write.Payload;
+            insert.Parameters[4].Value = BlobValue(write.Payload);
             insert.Parameters[5].Value = now;
             changed = insert.ExecuteNonQuery();
         }
@@ -358,7 +359,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var update = session.Update;
             BindKey(update, write.GrainId, write.StateName);
             update.Parameters[3].Value = newEtag;
-            update.Parameters[4].Value = write.Payload;
+            update.Parameters[4].Value = BlobValue(write.Payload);
             update.Parameters[5].Value = now;
             update.Parameters[6].Value = expected;
             changed = update.ExecuteNonQuery();
@@ -400,6 +401,15 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
         command.Parameters[1].Value = grainId.Key;
         command.Parameters[2].Value = stateName;
     }
+
+    /// <summary>
+    /// The payload as a parameter value, its bytes not copied: its array when the payload is all of it, else the memory
+    /// itself (a pooled array is longer than its payload), which Microsoft.Data.Sqlite binds in place since version 11.
+    /// </summary>
+    private static object BlobValue(ReadOnlyMemory<byte> payload) =>
+        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : payload;
 
     private static string FormatEtag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
 
