@@ -403,8 +403,9 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
     }
 
     /// <summary>
-    /// The payload as a parameter value, its bytes not copied: its array when the payload is all of it, else the memory
-    /// itself (a pooled array is longer than its payload), which Microsoft.Data.Sqlite binds in place since version 11.
+    /// The payload as a parameter value without a managed copy: its array when the payload is all of it, else the memory
+    /// itself (a pooled array is longer than its payload; Microsoft.Data.Sqlite binds memory since version 11). SQLite
+    /// copies the bytes when the command binds them, so the caller may reuse the array once the write is over.
     /// </summary>
     private static object BlobValue(ReadOnlyMemory<byte> payload) =>
         MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length

@@ -50,6 +50,12 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
     /// <summary>From how many calm rooms in one request two lane threads share them: below it, the hop costs more than it saves.</summary>
     private const int TwoSenderRooms = 64;
 
+    /// <summary>
+    /// How many rooms a request's grouping makes room for at once: a typical request's, and under the large-object
+    /// heap's threshold (a request of 10,000 events to a few rooms must not get a 240 KB table).
+    /// </summary>
+    private const int PresizedRooms = 1024;
+
     private readonly ConcurrentDictionary<string, byte> _engagedUsers = new(StringComparer.Ordinal);
 
     /// <summary>From now on this user's viewing reaches their VIP grain (an admin assigned them to an advisor).</summary>
@@ -214,7 +220,7 @@ public sealed class GrainEventSink(IGrainFactory grains, BulkLane bulk) : IEvent
     /// </remarks>
     private static (string Room, LiveEvent[] Events)[] GroupRoomsSafetyFirst(IReadOnlyList<LiveEvent> events, out int urgent)
     {
-        var slots = new Dictionary<string, int>(events.Count, StringComparer.Ordinal);
+        var slots = new Dictionary<string, int>(Math.Min(events.Count, PresizedRooms), StringComparer.Ordinal);
         var slotOfEvent = ArrayPool<int>.Shared.Rent(events.Count);
         var counts = ArrayPool<int>.Shared.Rent(events.Count);
         var positions = ArrayPool<int>.Shared.Rent(events.Count);

@@ -176,6 +176,50 @@ public sealed class GrainEventSinkTests
     }
 
     [Fact]
+    public async Task ARoomWhoseSafetySignalFollowsItsCalmEventsIsSentFirstWithAllOfThemInOrder()
+    {
+        var factory = new RecordingGrainFactory();
+        var events = new[]
+        {
+            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
+            Parse(TestEvents.Valid("viewer.joined", "2").With("roomId", "\"b\"").Line()),
+            Parse(TestEvents.Valid("chat.message", "3").With("roomId", "\"b\"").Line()),
+            Parse(TestEvents.Valid("report.filed", "4").With("roomId", "\"b\"").Line()),
+        };
+
+        await new GrainEventSink(factory, Lane).DeliverAsync(events, CancellationToken.None);
+
+        Assert.Equal(["ILiveRoomGrain/b", "ILiveRoomGrain/a"], factory.Calls.Select(c => c.Grain));
+        Assert.Equal(["2", "3", "4"], factory.Calls[0].Events.Select(e => e.Id));
+    }
+
+    [Fact]
+    public async Task ASecondRequestOnTheSameSinkIsGroupedAfreshWithNothingOfTheFirst()
+    {
+        // The grouping's counts and flags live in pooled arrays. Both deliveries start on this thread, and the first
+        // hands its arrays back before it returns, so the second rents the same ones (the same size: 40 events each).
+        var factory = new RecordingGrainFactory();
+        var sink = new GrainEventSink(factory, Lane);
+        var first = Enumerable.Range(0, 40)
+            .Select(i => Parse(TestEvents.Valid(i == 10 ? "moderation.score" : "chat.message", "f" + i).With("roomId", $"\"room-{i % 9}\"").Line()))
+            .ToArray();
+        var second = Enumerable.Range(0, 40)
+            .Select(i => Parse(TestEvents.Valid("chat.message", "s" + i).With("roomId", i % 2 == 0 ? "\"x\"" : "\"y\"").Line()))
+            .ToArray();
+
+        var firstDelivery = sink.DeliverAsync(first, CancellationToken.None);
+        var secondDelivery = sink.DeliverAsync(second, CancellationToken.None);
+        await Task.WhenAll(firstDelivery, secondDelivery);
+
+        // Slot 1 of the first request (room-1) had a safety signal and five events, slot 0 (room-0) none; slot 1 of the
+        // second (y) has none and 20 events.
+        var calls = factory.Calls.Where(c => c.Grain is "ILiveRoomGrain/x" or "ILiveRoomGrain/y").ToArray();
+        Assert.Equal(["ILiveRoomGrain/x", "ILiveRoomGrain/y"], calls.Select(c => c.Grain));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "s" + (2 * i)), calls[0].Events.Select(e => e.Id));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => "s" + (2 * i + 1)), calls[1].Events.Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task InARequestForHundredsOfRoomsTheSafetyRoomsGoFirstAndEveryRoomIsReachedOnce()
     {
         var factory = new RecordingGrainFactory();

@@ -234,19 +234,27 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
         Assert.True(payload.Span.SequenceEqual(stored.Payload), "The stored payload differs from the 3 MB that was written.");
     }
 
+    // Write-behind hands over pooled arrays longer than their payload: the rest of the array is someone else's data.
     [Theory]
     [InlineData(0)]
     [InlineData(13)]
-    public async Task PayloadEndingBeforeItsArrayStoresOnlyItsOwnBytesOnInsertAndUpdate(int offset)
+    public async Task FirstWriteOfASliceOfALongerArrayStoresOnlyTheSlice(int offset)
     {
-        // Write-behind hands over pooled arrays longer than the payload: the rest of the array is someone else's data.
-        var backing = new byte[512];
-        backing.AsSpan().Fill((byte)'#');
-        Encoding.UTF8.GetBytes("first", backing.AsSpan(offset));
-        var etag = await Storage.WriteAsync(Room, StateName, backing.AsMemory(offset, 5), expectedEtag: null);
-        Assert.Equal(Utf8("first"), (await Storage.ReadAsync(Room, StateName))!.Payload);
+        var backing = FilledAround("first", offset);
 
-        Encoding.UTF8.GetBytes("second", backing.AsSpan(offset));
+        await Storage.WriteAsync(Room, StateName, backing.AsMemory(offset, 5), expectedEtag: null);
+
+        Assert.Equal(Utf8("first"), (await Storage.ReadAsync(Room, StateName))!.Payload);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(13)]
+    public async Task UpdateWithASliceOfALongerArrayStoresOnlyTheSlice(int offset)
+    {
+        var etag = await Storage.WriteAsync(Room, StateName, Utf8("first"), expectedEtag: null);
+        var backing = FilledAround("second", offset);
+
         await Storage.WriteAsync(Room, StateName, backing.AsMemory(offset, 6), etag);
 
         Assert.Equal(Utf8("second"), (await Storage.ReadAsync(Room, StateName))!.Payload);
@@ -370,4 +378,13 @@ public abstract class GrainStorageContractTests : IAsyncLifetime
     protected abstract IGrainStorage CreateStorage();
 
     protected static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>512 bytes of '#' with <paramref name="text"/> written at <paramref name="offset"/>.</summary>
+    private static byte[] FilledAround(string text, int offset)
+    {
+        var backing = new byte[512];
+        backing.AsSpan().Fill((byte)'#');
+        Encoding.UTF8.GetBytes(text, backing.AsSpan(offset));
+        return backing;
+    }
 }
