@@ -5,8 +5,9 @@ namespace Vigil.Benchmarks.Infrastructure;
 /// <summary>
 /// A thread that sleeps 1 ms at a time and records each time it woke more than <see cref="ThresholdMs"/> late: how
 /// long the machine kept a runnable thread from a core. Run in a process with nothing else to do (the benchmark's
-/// parent while its child measures), it sees the operating system's and the virtual machine's stalls, not a
-/// collector's.
+/// parent while its child measures), it sees no collector's pauses, only how long a thread waits for a core: the
+/// operating system's and the virtual machine's stalls, and at high load the other processes' threads (the silo's
+/// and the load client's) that hold both cores. It counts over the whole run, not only the measured windows.
 /// </summary>
 internal sealed class StallProbe : IDisposable
 {

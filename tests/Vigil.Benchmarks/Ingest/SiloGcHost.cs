@@ -55,7 +55,7 @@ internal static class SiloGcHost
         start.Environment[ResultsVariable] = results;
         BenchmarkReport.Log($"{suite}: in a child process with the silo's GC settings (server, concurrent)");
 
-        // This process has nothing else to do meanwhile, so a sleeper here sees the machine's stalls, not a collector's.
+        // This process has nothing else to do meanwhile, so a sleeper here sees waits for a core, not a collector's pauses.
         var stalls = new StallProbe();
         string? damon = null;
         var monitor = options.PauseDamon ? KernelMemoryMonitor.Pause(out damon) : null;
