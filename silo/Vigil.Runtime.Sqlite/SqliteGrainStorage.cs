@@ -1,6 +1,5 @@
 using System.Data;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Vigil.Runtime.Grains;
@@ -342,6 +341,11 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
     }
 
     /// <summary>Writes one record inside the open transaction; returns the conflict instead of throwing so batches can report it.</summary>
+    /// <remarks>
+    /// The payload is bound as memory (Microsoft.Data.Sqlite binds it in place since version 11), so a slice of a longer
+    /// pooled array needs no managed copy; SQLite copies the bytes as it binds them, so the caller may reuse the array
+    /// once the write is over.
+    /// </remarks>
     private static InconsistentStateException? Apply(WriterSession session, StateWrite write, long newEtag, long now)
     {
         int changed;
@@ -350,7 +354,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var insert = session.Insert;
             BindKey(insert, write.GrainId, write.StateName);
             insert.Parameters[3].Value = newEtag;
-            insert.Parameters[4].Value = BlobValue(write.Payload);
+            insert.Parameters[4].Value = write.Payload;
             insert.Parameters[5].Value = now;
             changed = insert.ExecuteNonQuery();
         }
@@ -359,7 +363,7 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
             var update = session.Update;
             BindKey(update, write.GrainId, write.StateName);
             update.Parameters[3].Value = newEtag;
-            update.Parameters[4].Value = BlobValue(write.Payload);
+            update.Parameters[4].Value = write.Payload;
             update.Parameters[5].Value = now;
             update.Parameters[6].Value = expected;
             changed = update.ExecuteNonQuery();
@@ -401,16 +405,6 @@ public sealed class SqliteGrainStorage : IGrainStorage, IAsyncDisposable, IDispo
         command.Parameters[1].Value = grainId.Key;
         command.Parameters[2].Value = stateName;
     }
-
-    /// <summary>
-    /// The payload as a parameter value without a managed copy: its array when the payload is all of it, else the memory
-    /// itself (a pooled array is longer than its payload; Microsoft.Data.Sqlite binds memory since version 11). SQLite
-    /// copies the bytes when the command binds them, so the caller may reuse the array once the write is over.
-    /// </summary>
-    private static object BlobValue(ReadOnlyMemory<byte> payload) =>
-        MemoryMarshal.TryGetArray(payload, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
-            ? segment.Array
-            : payload;
 
     private static string FormatEtag(long etag) => etag.ToString(CultureInfo.InvariantCulture);
 
