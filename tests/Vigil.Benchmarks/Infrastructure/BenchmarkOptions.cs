@@ -2,7 +2,7 @@ namespace Vigil.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Which benchmarks to run and how long: the command line
-/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|room-snapshot|ingest-profile] [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon]</c>.
+/// <c>[all|calls|oneway|memory|flush|ingest|latency|domain-memory|room-snapshot|ingest-profile] [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon] [--latency-floor]</c>.
 /// </summary>
 internal sealed class BenchmarkOptions
 {
@@ -13,8 +13,9 @@ internal sealed class BenchmarkOptions
 
     public const string LatencyBasePrefix = "--latency-base=";
 
-    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations, bool traceGc, bool memoryStorage, double? latencyBase, bool pauseDamon)
+    private BenchmarkOptions(IReadOnlySet<string> suites, bool quick, bool sampleAllocations, bool traceGc, bool memoryStorage, double? latencyBase, bool pauseDamon, bool latencyFloor)
     {
+        LatencyFloor = latencyFloor;
         PauseDamon = pauseDamon;
         LatencyBase = latencyBase;
         TraceGc = traceGc;
@@ -50,6 +51,13 @@ internal sealed class BenchmarkOptions
     /// runs and back on afterwards (see <see cref="KernelMemoryMonitor"/>), and says so in its rows.
     /// </summary>
     public bool PauseDamon { get; }
+
+    /// <summary>
+    /// With <c>--latency-floor</c>: the latency benchmark measures <see cref="Ingest.LatencyFloorHost"/> (HTTP and
+    /// System.Text.Json, no silo) instead of the silo, with the same client, probes and levels: the part of the figure
+    /// that belongs to the machine and the harness.
+    /// </summary>
+    public bool LatencyFloor { get; }
 
     /// <summary>Each figure is measured this many times and the median reported.</summary>
     public int Repeats => 3;
@@ -108,6 +116,7 @@ internal sealed class BenchmarkOptions
         var traceGc = false;
         double? latencyBase = null;
         var pauseDamon = false;
+        var latencyFloor = false;
         foreach (var arg in args)
         {
             if (arg == "--quick")
@@ -130,6 +139,10 @@ internal sealed class BenchmarkOptions
             {
                 pauseDamon = true;
             }
+            else if (arg == "--latency-floor")
+            {
+                latencyFloor = true;
+            }
             else if (arg.StartsWith(LatencyBasePrefix, StringComparison.Ordinal))
             {
                 if (!double.TryParse(arg.AsSpan(LatencyBasePrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var rate) || rate < 1_000)
@@ -150,9 +163,15 @@ internal sealed class BenchmarkOptions
             }
             else
             {
-                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames.Concat(DiagnosticNames))}]... [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon]";
+                error = $"Unknown argument '{arg}'. Usage: [all|{string.Join('|', SuiteNames.Concat(DiagnosticNames))}]... [--quick] [--allocations] [--gc-trace] [--memory-storage] [--latency-base=N] [--pause-damon] [--latency-floor]";
                 return null;
             }
+        }
+
+        if (latencyFloor && latencyBase is null)
+        {
+            error = $"--latency-floor needs {LatencyBasePrefix}N: the floor host outruns the load client, so its own closed-loop maximum would be the client's.";
+            return null;
         }
 
         if (suites.Count == 0)
@@ -161,6 +180,6 @@ internal sealed class BenchmarkOptions
         }
 
         error = null;
-        return new BenchmarkOptions(suites, quick, sampleAllocations, traceGc, memoryStorage, latencyBase, pauseDamon);
+        return new BenchmarkOptions(suites, quick, sampleAllocations, traceGc, memoryStorage, latencyBase, pauseDamon, latencyFloor);
     }
 }

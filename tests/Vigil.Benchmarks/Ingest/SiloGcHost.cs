@@ -50,6 +50,11 @@ internal static class SiloGcHost
             start.ArgumentList.Add(BenchmarkOptions.LatencyBasePrefix + latencyBase.ToString("0", System.Globalization.CultureInfo.InvariantCulture));
         }
 
+        if (options.LatencyFloor)
+        {
+            start.ArgumentList.Add("--latency-floor");
+        }
+
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "1";
         start.Environment[ResultsVariable] = results;
