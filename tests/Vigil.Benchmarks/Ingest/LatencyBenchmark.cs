@@ -75,6 +75,7 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
             report.Add(new ResultRow("Ingest, in-process silo (latency host): events per CPU-second of the silo", perCpuSecond, "events/cpu-s"));
         }
 
+        var ofWhat = options.LatencyFloor ? $"{Format.Number(maximum)} events/s" : "the maximum";
         var seed = 102;
         foreach (var level in Levels)
         {
@@ -117,8 +118,8 @@ internal sealed class LatencyBenchmark(BenchmarkOptions options, BenchmarkReport
 
             var achieved = result.Windows.Count > 0 ? result.Windows[0].EventsPerSecond : 0;
             BenchmarkReport.Log($"  {sent.Length} probes, achieved {Format.Number(achieved)} events/s: p50 {p50:0.0} ms, p99 {p99:0.0} ms, max {(latencies.Length > 0 ? latencies[^1] : double.NaN):0.0} ms");
-            report.Add(new ResultRow(subject + $"Event-to-alert p50 at {level:P0} of the maximum ({Format.Number(achieved)} events/s)", p50, "ms", Problem: problem));
-            report.Add(new ResultRow(subject + $"Event-to-alert p99 at {level:P0} of the maximum ({Format.Number(achieved)} events/s)", p99, "ms", Target: level >= 0.8 && !options.LatencyFloor ? Target.AtMostOf(25) : null, Problem: problem));
+            report.Add(new ResultRow(subject + $"Event-to-alert p50 at {level:P0} of {ofWhat} ({Format.Number(achieved)} events/s)", p50, "ms", Problem: problem));
+            report.Add(new ResultRow(subject + $"Event-to-alert p99 at {level:P0} of {ofWhat} ({Format.Number(achieved)} events/s)", p99, "ms", Target: level >= 0.8 && !options.LatencyFloor ? Target.AtMostOf(25) : null, Problem: problem));
         }
 
         await stop.CancelAsync();
