@@ -138,10 +138,10 @@ public sealed class GrainEventSinkTests
         sink.MarkEngaged("user-1");
         var events = new[]
         {
-            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
-            Parse(TestEvents.Valid("chat.message", "2").With("roomId", "\"b\"").Line()),
-            Parse(TestEvents.Valid("gift.sent", "3").With("roomId", "\"a\"").Line()),
-            Parse(TestEvents.Valid("viewer.left", "4").With("roomId", "\"a\"").Line()),
+            RoomEvent("chat.message", "1", "a"),
+            RoomEvent("chat.message", "2", "b"),
+            RoomEvent("gift.sent", "3", "a"),
+            RoomEvent("viewer.left", "4", "a"),
         };
 
         await sink.DeliverAsync(events, CancellationToken.None);
@@ -159,13 +159,13 @@ public sealed class GrainEventSinkTests
         var factory = new RecordingGrainFactory();
         var events = new[]
         {
-            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
-            Parse(TestEvents.Valid("viewer.joined", "2").With("roomId", "\"b\"").Line()),
-            Parse(TestEvents.Valid("moderation.score", "3").With("roomId", "\"c\"").Line()),
-            Parse(TestEvents.Valid("gift.sent", "4").With("roomId", "\"d\"").Line()),
-            Parse(TestEvents.Valid("report.filed", "5").With("roomId", "\"e\"").Line()),
-            Parse(TestEvents.Valid("chat.message", "6").With("roomId", "\"c\"").Line()),
-            Parse(TestEvents.Valid("moderation.decision", "7").With("roomId", "\"f\"").Line()),
+            RoomEvent("chat.message", "1", "a"),
+            RoomEvent("viewer.joined", "2", "b"),
+            RoomEvent("moderation.score", "3", "c"),
+            RoomEvent("gift.sent", "4", "d"),
+            RoomEvent("report.filed", "5", "e"),
+            RoomEvent("chat.message", "6", "c"),
+            RoomEvent("moderation.decision", "7", "f"),
         };
 
         await new GrainEventSink(factory, Lane).DeliverAsync(events, CancellationToken.None);
@@ -181,10 +181,10 @@ public sealed class GrainEventSinkTests
         var factory = new RecordingGrainFactory();
         var events = new[]
         {
-            Parse(TestEvents.Valid("chat.message", "1").With("roomId", "\"a\"").Line()),
-            Parse(TestEvents.Valid("viewer.joined", "2").With("roomId", "\"b\"").Line()),
-            Parse(TestEvents.Valid("chat.message", "3").With("roomId", "\"b\"").Line()),
-            Parse(TestEvents.Valid("report.filed", "4").With("roomId", "\"b\"").Line()),
+            RoomEvent("chat.message", "1", "a"),
+            RoomEvent("viewer.joined", "2", "b"),
+            RoomEvent("chat.message", "3", "b"),
+            RoomEvent("report.filed", "4", "b"),
         };
 
         await new GrainEventSink(factory, Lane).DeliverAsync(events, CancellationToken.None);
@@ -201,10 +201,10 @@ public sealed class GrainEventSinkTests
         var factory = new RecordingGrainFactory();
         var sink = new GrainEventSink(factory, Lane);
         var first = Enumerable.Range(0, 40)
-            .Select(i => Parse(TestEvents.Valid(i == 10 ? "moderation.score" : "chat.message", "f" + i).With("roomId", $"\"room-{i % 9}\"").Line()))
+            .Select(i => RoomEvent(i == 10 ? "moderation.score" : "chat.message", "f" + i, $"room-{i % 9}"))
             .ToArray();
         var second = Enumerable.Range(0, 40)
-            .Select(i => Parse(TestEvents.Valid("chat.message", "s" + i).With("roomId", i % 2 == 0 ? "\"x\"" : "\"y\"").Line()))
+            .Select(i => RoomEvent("chat.message", "s" + i, i % 2 == 0 ? "x" : "y"))
             .ToArray();
 
         var firstDelivery = sink.DeliverAsync(first, CancellationToken.None);
@@ -225,7 +225,7 @@ public sealed class GrainEventSinkTests
         var factory = new RecordingGrainFactory();
         var safety = new[] { 7, 150, 299 };
         var events = Enumerable.Range(0, 300)
-            .Select(i => Parse(TestEvents.Valid(safety.Contains(i) ? "moderation.score" : "chat.message", "e" + i).With("roomId", $"\"room-{i}\"").Line()))
+            .Select(i => RoomEvent(safety.Contains(i) ? "moderation.score" : "chat.message", "e" + i, $"room-{i}"))
             .ToArray();
 
         await new GrainEventSink(factory, Lane).DeliverAsync(events, CancellationToken.None).Within("the delivery to 300 rooms");
@@ -275,7 +275,7 @@ public sealed class GrainEventSinkTests
     {
         var factory = new RecordingGrainFactory(holdCalls: true);
         var events = Enumerable.Range(0, 400)
-            .Select(i => Parse(TestEvents.Valid("chat.message", "e" + i).With("roomId", $"\"room-{i % 200}\"").Line()))
+            .Select(i => RoomEvent("chat.message", "e" + i, $"room-{i % 200}"))
             .ToArray();
 
         var delivering = new GrainEventSink(factory, Lane).DeliverAsync(events, CancellationToken.None);
@@ -298,7 +298,7 @@ public sealed class GrainEventSinkTests
         var recorder = new RecordingGrainFactory();
         using var factory = new FailingAndBlockingGrainFactory(recorder, failKey: "bc-boom", blockKey: "room-150");
         var events = Enumerable.Range(0, 200)
-            .Select(i => Parse(TestEvents.Valid("chat.message", "e" + i).With("roomId", $"\"room-{i}\"").Line()))
+            .Select(i => RoomEvent("chat.message", "e" + i, $"room-{i}"))
             .Append(Parse(TestEvents.Valid("room.started", "start").With("roomId", "\"room-0\"").With("broadcasterId", "\"bc-boom\"").Line()))
             .ToArray();
 
@@ -313,6 +313,10 @@ public sealed class GrainEventSinkTests
     }
 
     private static string Ledger(string userId) => "IGifterLedgerGrain/" + GifterPartitions.KeyOf(userId);
+
+    /// <summary>A valid event of <paramref name="type"/> with id <paramref name="id"/> in room <paramref name="room"/> (a plain id, quoted here).</summary>
+    private static LiveEvent RoomEvent(string type, string id, string room) =>
+        Parse(TestEvents.Valid(type, id).With("roomId", $"\"{room}\"").Line());
 
     private static LiveEvent Parse(string line) =>
         Assert.Single(EventBatchParser.Parse(Encoding.UTF8.GetBytes(line), ContentKind.NdJson, IngestServer.Now).Events);
