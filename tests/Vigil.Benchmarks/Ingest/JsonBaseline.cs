@@ -42,7 +42,8 @@ internal static class JsonBaseline
         GC.KeepAlive(strings);
     }
 
-    private static long ParseBody(ReadOnlySpan<byte> body)
+    /// <summary>Reads every line of an NDJSON body, every token and every string; returns a number made of them so none of it is skipped.</summary>
+    internal static long ParseBody(ReadOnlySpan<byte> body)
     {
         long length = 0;
         while (!body.IsEmpty)

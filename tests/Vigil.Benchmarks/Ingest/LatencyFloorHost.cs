@@ -2,7 +2,6 @@ using System.Buffers;
 using System.IO.Pipelines;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,13 +11,14 @@ namespace Vigil.Benchmarks.Ingest;
 /// <summary>
 /// The floor of the latency benchmark (<c>latency --latency-floor</c>): no silo, only what any server of the same
 /// requests must do. Real Kestrel on a free loopback port takes <c>POST /api/events</c>, reads the body, reads every
-/// line with System.Text.Json (every token, every string materialized, as <see cref="JsonBaseline"/> does) and answers
-/// 202 with the accepted count. A probe's "alert" is the moment its line is read, so the latency measured against this
-/// host is HTTP, the client, the parse and the machine: what no change to Vigil can take off its own figure.
+/// line with System.Text.Json (every token, every string materialized: <see cref="JsonBaseline.ParseBody"/>) and
+/// answers 202 with the accepted count. A probe's "alert" is the moment its body has been read, so the latency
+/// measured against this host is HTTP, the client, the parse and the machine: what no change to Vigil can take off
+/// its own figure.
 /// </summary>
 internal sealed class LatencyFloorHost : IAsyncDisposable
 {
-    private static readonly byte[] ProbePrefix = "probe-"u8.ToArray();
+    private static readonly byte[] ProbeRoom = "\"roomId\":\"probe-"u8.ToArray();
 
     private readonly WebApplication _app;
 
@@ -92,44 +92,20 @@ internal sealed class LatencyFloorHost : IAsyncDisposable
         await context.Response.WriteAsync($"{{\"accepted\":{accepted},\"duplicates\":0,\"rejected\":[]}}", Encoding.UTF8);
     }
 
+    /// <summary>
+    /// The baseline's work on the body, then the probe: the load client appends it as the body's last line, written
+    /// as <c>"roomId":"probe-...</c>, so it is found once the whole body has been read, as the silo finds it.
+    /// </summary>
     private static int ReadLines(ReadOnlySpan<byte> body, Action<string> probeRead)
     {
-        var lines = 0;
-        while (!body.IsEmpty)
+        GC.KeepAlive(JsonBaseline.ParseBody(body));
+        var probe = body.IndexOf(ProbeRoom);
+        if (probe >= 0)
         {
-            var end = body.IndexOf((byte)'\n');
-            var line = end < 0 ? body : body[..end];
-            body = end < 0 ? default : body[(end + 1)..];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-
-            lines++;
-            var json = new Utf8JsonReader(line);
-            var roomIdNext = false;
-            while (json.Read())
-            {
-                switch (json.TokenType)
-                {
-                    case JsonTokenType.PropertyName:
-                        roomIdNext = json.ValueTextEquals("roomId"u8);
-                        break;
-                    case JsonTokenType.String:
-                        var value = json.GetString()!;
-                        if (roomIdNext && json.ValueSpan.StartsWith(ProbePrefix))
-                        {
-                            probeRead(value);
-                        }
-
-                        break;
-                    case JsonTokenType.Number:
-                        GC.KeepAlive(json.GetDouble());
-                        break;
-                }
-            }
+            var id = body[(probe + ProbeRoom.Length - "probe-".Length)..];
+            probeRead(Encoding.UTF8.GetString(id[..id.IndexOf((byte)'"')]));
         }
 
-        return lines;
+        return body.Count((byte)'\n') + (body.IsEmpty || body[^1] == (byte)'\n' ? 0 : 1);
     }
 }
